@@ -1,0 +1,52 @@
+import { Command, CommanderError } from "commander";
+import { isAppError } from "../domain/errors.ts";
+import { registerStatus } from "./commands/status.ts";
+import { type Io, processIo } from "./context.ts";
+
+/** Exit codes (DEVELOPERS.md): 0 success, 1 bad input or failure, 2 wrong usage. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("frontier")
+    .description("Frontier Watch: monitor a cross-border security crisis and verify commitments")
+    .option("--data-dir <dir>", "embedded data directory (env FRONTIER_DATA_DIR)", undefined)
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+    });
+  registerStatus(program, io);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; prints a one-line reason on failure. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok; // --help, --version
+      return EXIT.usage; // commander has already printed the reason
+    }
+    io.err(`error: ${oneLine(error)}`);
+    if (!isAppError(error) && process.env.FRONTIER_DEBUG && error instanceof Error) {
+      io.err(error.stack ?? "");
+    }
+    return EXIT.failure;
+  }
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+
+const isMain =
+  process.argv[1] && /(?:^|[/\\])(?:main\.ts|frontier(?:\.js)?)$/.test(process.argv[1]);
+if (isMain) {
+  process.exitCode = await run(process.argv.slice(2));
+}

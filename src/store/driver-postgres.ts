@@ -1,0 +1,63 @@
+import pg from "pg";
+import { type Db, redactUrl, type Sql, TYPE_PARSERS } from "./db.ts";
+
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    const parse = TYPE_PARSERS[oid];
+    if (parse && format !== "binary") return parse;
+    return pg.types.getTypeParser(oid, format === "binary" ? "binary" : "text");
+  },
+};
+
+function wrap(client: pg.Pool | pg.PoolClient): Sql {
+  return {
+    async query<T extends object>(text: string, params?: unknown[]) {
+      const result = await client.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+  };
+}
+
+/**
+ * A PostgreSQL server through `pg`. `searchPath` puts every table in one schema
+ * (the test suite gives each file its own, so suites run side by side on one server).
+ */
+export async function openPostgres(
+  url: string,
+  options: { searchPath?: string } = {},
+): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    types,
+    options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
+  });
+  // Fail now, with the reason, rather than on the first query.
+  const probe = await pool.connect();
+  probe.release();
+  const base = wrap(pool);
+  return {
+    kind: "postgres",
+    location: redactUrl(url),
+    query: base.query,
+    exec: base.exec,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(wrap(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

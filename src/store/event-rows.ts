@@ -1,0 +1,184 @@
+import { createHash } from "node:crypto";
+import type { NormalizedEvent, SourceRecord } from "../domain/event.ts";
+import type { Sql } from "./db.ts";
+
+/**
+ * Column-wise bulk writes: each column travels as one array parameter and `unnest` turns
+ * them back into rows, so a batch of any size is one round trip and one statement on both
+ * PGlite and PostgreSQL (no 65,535-parameter limit, no per-row statements).
+ */
+const EVENT_COLUMNS = [
+  ["date_start", "date"],
+  ["date_end", "date"],
+  ["date_precision", "text"],
+  ["place", "text"],
+  ["admin1", "text"],
+  ["admin2", "text"],
+  ["country_iso3", "text"],
+  ["lat", "float8"],
+  ["lon", "float8"],
+  ["geo_precision", "text"],
+  ["category", "text"],
+  ["mode", "text"],
+  ["subtype", "text"],
+  ["source_code", "text"],
+  ["fatalities_best", "int4"],
+  ["fatalities_low", "int4"],
+  ["fatalities_high", "int4"],
+  ["cross_border", "bool"],
+  ["cross_border_direction", "text"],
+  ["confidence", "float4"],
+  ["summary", "text"],
+  ["simulated", "bool"],
+] as const;
+
+function eventValues(e: NormalizedEvent, simulated: boolean): unknown[] {
+  return [
+    e.dateStart,
+    e.dateEnd,
+    e.datePrecision,
+    e.place,
+    e.admin1,
+    e.admin2,
+    e.countryIso3,
+    e.lat,
+    e.lon,
+    e.geoPrecision,
+    e.category,
+    e.mode,
+    e.subtype,
+    e.sourceCode,
+    e.fatalitiesBest,
+    e.fatalitiesLow,
+    e.fatalitiesHigh,
+    e.crossBorder.isCrossBorder,
+    e.crossBorder.direction,
+    e.confidence,
+    e.summary,
+    simulated,
+  ];
+}
+
+function columns(rows: unknown[][], width: number): unknown[][] {
+  const cols: unknown[][] = Array.from({ length: width }, () => new Array(rows.length));
+  rows.forEach((row, r) => {
+    for (let c = 0; c < width; c++) (cols[c] as unknown[])[r] = row[c];
+  });
+  return cols;
+}
+
+/** Takes `count` ids from a bigserial's sequence in one statement. */
+export async function allocateIds(tx: Sql, sequence: string, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await tx.query<{ id: number }>(
+    `SELECT nextval('${sequence}') AS id FROM generate_series(1, $1)`,
+    [count],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function insertEvents(
+  tx: Sql,
+  events: NormalizedEvent[],
+  options: { simulated?: boolean } = {},
+): Promise<number[]> {
+  const ids = await allocateIds(tx, "events_id_seq", events.length);
+  if (ids.length === 0) return ids;
+  const rows = events.map((e, i) => [ids[i], ...eventValues(e, options.simulated ?? false)]);
+  const names = ["id", ...EVENT_COLUMNS.map(([n]) => n)];
+  const casts = ["int8", ...EVENT_COLUMNS.map(([, t]) => t)].map((t, i) => `$${i + 1}::${t}[]`);
+  await tx.query(
+    `INSERT INTO events (${names.join(", ")}) SELECT * FROM unnest(${casts.join(", ")})`,
+    columns(rows, names.length),
+  );
+  await replaceEventActors(tx, ids, events);
+  return ids;
+}
+
+export async function updateEvents(
+  tx: Sql,
+  ids: number[],
+  events: NormalizedEvent[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const rows = events.map((e, i) => [ids[i], ...eventValues(e, false)]);
+  const names = EVENT_COLUMNS.map(([n]) => n).filter((n) => n !== "simulated");
+  const casts = ["int8", ...EVENT_COLUMNS.map(([, t]) => t)].map((t, i) => `$${i + 1}::${t}[]`);
+  const width = EVENT_COLUMNS.length + 1;
+  await tx.query(
+    `UPDATE events AS e SET ${names.map((n) => `${n} = u.${n}`).join(", ")}, updated_at = now()
+     FROM unnest(${casts.join(", ")}) AS u(id, ${EVENT_COLUMNS.map(([n]) => n).join(", ")})
+     WHERE e.id = u.id`,
+    columns(rows, width),
+  );
+  await tx.query("DELETE FROM event_actors WHERE event_id = ANY($1::int8[])", [ids]);
+  await replaceEventActors(tx, ids, events);
+}
+
+async function replaceEventActors(tx: Sql, ids: number[], events: NormalizedEvent[]) {
+  const rows: unknown[][] = [];
+  events.forEach((e, i) => {
+    e.actors.forEach((a, position) => {
+      rows.push([ids[i], position, a.role, a.name, a.actorId]);
+    });
+  });
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO event_actors (event_id, position, role, name, actor_id)
+     SELECT * FROM unnest($1::int8[], $2::int2[], $3::text[], $4::text[], $5::text[])`,
+    columns(rows, 5),
+  );
+}
+
+/** sha256 of the raw row as JSON: re-imports compare it to tell "unchanged" from "updated". */
+export function hashRaw(raw: SourceRecord["raw"]): string {
+  return createHash("sha256").update(JSON.stringify(raw)).digest("hex");
+}
+
+export async function insertSourceRecords(
+  tx: Sql,
+  sourceFileId: number | null,
+  records: { record: SourceRecord; rawHash: string; eventId: number }[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map(({ record, rawHash, eventId }) => [
+    record.dataset,
+    record.nativeId,
+    sourceFileId,
+    record.line,
+    record.version,
+    JSON.stringify(record.raw),
+    rawHash,
+    eventId,
+  ]);
+  await tx.query(
+    `INSERT INTO source_records (dataset, native_id, source_file_id, line, version, raw, raw_sha256, event_id)
+     SELECT d, n, f, l, v, r::jsonb, h, e
+     FROM unnest($1::text[], $2::text[], $3::int8[], $4::int4[], $5::text[], $6::text[], $7::text[], $8::int8[])
+       AS u(d, n, f, l, v, r, h, e)`,
+    columns(rows, 8),
+  );
+}
+
+export async function updateSourceRecords(
+  tx: Sql,
+  sourceFileId: number | null,
+  records: { id: number; record: SourceRecord; rawHash: string }[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map(({ id, record, rawHash }) => [
+    id,
+    sourceFileId,
+    record.line,
+    record.version,
+    JSON.stringify(record.raw),
+    rawHash,
+  ]);
+  await tx.query(
+    `UPDATE source_records AS s
+     SET source_file_id = u.f, line = u.l, version = u.v, raw = u.r::jsonb, raw_sha256 = u.h, updated_at = now()
+     FROM unnest($1::int8[], $2::int8[], $3::int4[], $4::text[], $5::text[], $6::text[]) AS u(id, f, l, v, r, h)
+     WHERE s.id = u.id`,
+    columns(rows, 6),
+  );
+}

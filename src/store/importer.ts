@@ -1,0 +1,230 @@
+import type { Dataset, SourceRecord } from "../domain/event.ts";
+import type { Db, Sql } from "./db.ts";
+import {
+  hashRaw,
+  insertEvents,
+  insertSourceRecords,
+  updateEvents,
+  updateSourceRecords,
+} from "./event-rows.ts";
+
+/** What the ingest side hands the store, one item at a time. */
+export type ImportItem =
+  | { kind: "record"; record: SourceRecord; inRegion: boolean }
+  | { kind: "deletion"; nativeId: string; deletedAt: string }
+  | { kind: "rejected" };
+
+export interface FileMeta {
+  dataset: Dataset;
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ImportCounts {
+  read: number;
+  stored: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  skippedRegion: number;
+  rejected: number;
+}
+
+export interface FileImportResult extends ImportCounts {
+  file: string;
+  dataset: Dataset;
+  sha256: string;
+  /** True when this exact file (same dataset and sha256) was imported before: nothing was read. */
+  alreadyImported: boolean;
+  importRunId: number | null;
+}
+
+export function emptyCounts(): ImportCounts {
+  return {
+    read: 0,
+    stored: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    skippedRegion: 0,
+    rejected: 0,
+  };
+}
+
+export async function findImportedFile(db: Sql, meta: FileMeta): Promise<boolean> {
+  const rows = await db.query("SELECT 1 FROM source_files WHERE dataset = $1 AND sha256 = $2", [
+    meta.dataset,
+    meta.sha256,
+  ]);
+  return rows.length > 0;
+}
+
+/**
+ * Imports one file all-or-nothing: every write happens in one transaction, so an error or a
+ * killed process leaves the database exactly as it was. Records are written in batches.
+ */
+export async function importFile(
+  db: Db,
+  meta: FileMeta,
+  items: AsyncIterable<ImportItem>,
+  options: { keepOutsideRegion?: boolean; batchSize?: number } = {},
+): Promise<FileImportResult> {
+  const base = { file: meta.name, dataset: meta.dataset, sha256: meta.sha256 };
+  if (await findImportedFile(db, meta)) {
+    return { ...base, ...emptyCounts(), alreadyImported: true, importRunId: null };
+  }
+  const batchSize = options.batchSize ?? 2000;
+  return db.transaction(async (tx) => {
+    const [run] = await tx.query<{ id: number }>(
+      "INSERT INTO import_runs (dataset) VALUES ($1) RETURNING id",
+      [meta.dataset],
+    );
+    if (!run) throw new Error("import_runs insert returned no id");
+    const [file] = await tx.query<{ id: number }>(
+      `INSERT INTO source_files (dataset, sha256, name, bytes, rows, import_run_id)
+       VALUES ($1, $2, $3, $4, 0, $5) RETURNING id`,
+      [meta.dataset, meta.sha256, meta.name, meta.bytes, run.id],
+    );
+    if (!file) throw new Error("source_files insert returned no id");
+    const counts = emptyCounts();
+    let batch: SourceRecord[] = [];
+    let deletions: string[] = [];
+    for await (const item of items) {
+      if (item.kind === "rejected") {
+        counts.rejected++;
+        continue;
+      }
+      if (item.kind === "deletion") {
+        deletions.push(item.nativeId);
+        if (deletions.length >= batchSize) {
+          counts.deleted += await deleteRecords(tx, meta.dataset, deletions);
+          deletions = [];
+        }
+        continue;
+      }
+      counts.read++;
+      if (!item.inRegion && !options.keepOutsideRegion) {
+        counts.skippedRegion++;
+        continue;
+      }
+      batch.push(item.record);
+      if (batch.length >= batchSize) {
+        await writeBatch(tx, file.id, batch, counts);
+        batch = [];
+      }
+    }
+    await writeBatch(tx, file.id, batch, counts);
+    counts.deleted += await deleteRecords(tx, meta.dataset, deletions);
+    await tx.query("UPDATE source_files SET rows = $1 WHERE id = $2", [counts.read, file.id]);
+    await tx.query("UPDATE import_runs SET finished_at = now(), summary = $1 WHERE id = $2", [
+      JSON.stringify({ file: meta.name, ...counts }),
+      run.id,
+    ]);
+    return { ...base, ...counts, alreadyImported: false, importRunId: run.id };
+  });
+}
+
+interface Existing {
+  id: number;
+  native_id: string;
+  version: string | null;
+  raw_sha256: string;
+  event_id: number | null;
+}
+
+/** A later row with the same key in one batch replaces the earlier (candidate releases do this). */
+function lastByKey(records: SourceRecord[]): SourceRecord[] {
+  const byKey = new Map<string, SourceRecord>();
+  for (const r of records) {
+    byKey.delete(r.nativeId);
+    byKey.set(r.nativeId, r);
+  }
+  return [...byKey.values()];
+}
+
+/** A record with an older version stamp than the stored one never overwrites it (ACLED `timestamp`). */
+function isOlder(incoming: string | null, stored: string | null): boolean {
+  if (incoming === null || stored === null) return false;
+  const a = Number(incoming);
+  const b = Number(stored);
+  return Number.isFinite(a) && Number.isFinite(b) ? a < b : incoming < stored;
+}
+
+async function writeBatch(tx: Sql, fileId: number, records: SourceRecord[], counts: ImportCounts) {
+  if (records.length === 0) return;
+  const unique = lastByKey(records);
+  counts.updated += records.length - unique.length;
+  const dataset = unique[0]?.dataset;
+  const existing = await tx.query<Existing>(
+    `SELECT id, native_id, version, raw_sha256, event_id FROM source_records
+     WHERE dataset = $1 AND native_id = ANY($2::text[])`,
+    [dataset, unique.map((r) => r.nativeId)],
+  );
+  const byId = new Map(existing.map((e) => [e.native_id, e]));
+  const fresh: { record: SourceRecord; rawHash: string }[] = [];
+  const changed: { id: number; eventId: number | null; record: SourceRecord; rawHash: string }[] =
+    [];
+  for (const record of unique) {
+    const rawHash = hashRaw(record.raw);
+    const old = byId.get(record.nativeId);
+    if (!old) fresh.push({ record, rawHash });
+    else if (old.raw_sha256 === rawHash || isOlder(record.version, old.version)) counts.unchanged++;
+    else changed.push({ id: old.id, eventId: old.event_id, record, rawHash });
+  }
+  const eventIds = await insertEvents(
+    tx,
+    fresh.map((f) => f.record.event),
+  );
+  await insertSourceRecords(
+    tx,
+    fileId,
+    fresh.map((f, i) => ({ ...f, eventId: eventIds[i] ?? 0 })),
+  );
+  counts.stored += fresh.length;
+  await updateChanged(tx, fileId, changed);
+  counts.updated += changed.length;
+}
+
+async function updateChanged(
+  tx: Sql,
+  fileId: number,
+  changed: { id: number; eventId: number | null; record: SourceRecord; rawHash: string }[],
+) {
+  const withEvent = changed.filter((c) => c.eventId !== null);
+  await updateEvents(
+    tx,
+    withEvent.map((c) => c.eventId ?? 0),
+    withEvent.map((c) => c.record.event),
+  );
+  // A record whose event was removed (e.g. by an analyst's merge) gets a new one.
+  const orphans = changed.filter((c) => c.eventId === null);
+  const newIds = await insertEvents(
+    tx,
+    orphans.map((c) => c.record.event),
+  );
+  if (orphans.length > 0) {
+    await tx.query(
+      `UPDATE source_records AS s SET event_id = u.e
+       FROM unnest($1::int8[], $2::int8[]) AS u(id, e) WHERE s.id = u.id`,
+      [orphans.map((o) => o.id), newIds],
+    );
+  }
+  await updateSourceRecords(tx, fileId, changed);
+}
+
+async function deleteRecords(tx: Sql, dataset: Dataset, nativeIds: string[]): Promise<number> {
+  if (nativeIds.length === 0) return 0;
+  const rows = await tx.query<{ event_id: number | null }>(
+    `DELETE FROM source_records WHERE dataset = $1 AND native_id = ANY($2::text[]) RETURNING event_id`,
+    [dataset, nativeIds],
+  );
+  const eventIds = rows.flatMap((r) => (r.event_id === null ? [] : [r.event_id]));
+  // Delete only events no other source still supports.
+  await tx.query(
+    `DELETE FROM events e WHERE e.id = ANY($1::int8[])
+     AND NOT EXISTS (SELECT 1 FROM source_records s WHERE s.event_id = e.id)`,
+    [eventIds],
+  );
+  return rows.length;
+}
