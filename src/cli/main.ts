@@ -1,5 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.ts";
+import { registerImport } from "./commands/import.ts";
+import { registerInit, registerStart } from "./commands/init.ts";
+import { registerProfile } from "./commands/profile.ts";
 import { registerStatus } from "./commands/status.ts";
 import { type Io, processIo } from "./context.ts";
 
@@ -16,9 +19,20 @@ export function buildProgram(io: Io): Command {
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
     });
+  registerInit(program, io);
   registerStatus(program, io);
-  for (const command of program.commands) command.exitOverride();
+  registerProfile(program, io);
+  registerImport(program, io);
+  registerStart(program, io);
+  exitOverrideAll(program);
   return program;
+}
+
+function exitOverrideAll(command: Command): void {
+  for (const sub of command.commands) {
+    sub.exitOverride();
+    exitOverrideAll(sub);
+  }
 }
 
 /** Runs the CLI and returns the exit code; prints a one-line reason on failure. */
