@@ -1,0 +1,128 @@
+/**
+ * Whether an event matches an `EventPattern`. Fields combine with AND, the
+ * values of a list field with OR. Actor fields name profile actors and also
+ * match their factions and units (an actor whose `parent` chain reaches one).
+ */
+import type { ActorRole, NormalizedEvent } from "../event.ts";
+import { hasKeyword, searchText } from "./normalize.ts";
+import type { EventPattern, ProfileActor } from "./schema.ts";
+
+/** A profile actor with the ids of itself and every actor above it. */
+export interface ActorLineage {
+  actor: ProfileActor;
+  lineage: ReadonlySet<string>;
+}
+
+export type LineageLookup = (actorId: string) => ActorLineage | undefined;
+
+/**
+ * Roles that can initiate and roles that can be targeted. UCDP's side_a and
+ * side_b say who fought whom, not who started it, so they count as both.
+ */
+const INITIATOR_ROLES: ReadonlySet<ActorRole> = new Set(["actor1", "assoc1", "side_a", "side_b"]);
+const TARGET_ROLES: ReadonlySet<ActorRole> = new Set([
+  "actor2",
+  "assoc2",
+  "target",
+  "side_a",
+  "side_b",
+]);
+
+interface SideConstraint {
+  ids: readonly string[] | undefined;
+  types: readonly string[] | undefined;
+  basedIn: readonly string[] | undefined;
+  parties: readonly string[] | undefined;
+}
+
+function isConstrained(side: SideConstraint): boolean {
+  return [side.ids, side.types, side.basedIn, side.parties].some((list) => list !== undefined);
+}
+
+function satisfies(found: ActorLineage | undefined, side: SideConstraint): boolean {
+  if (found === undefined) return false;
+  const { actor, lineage } = found;
+  if (side.ids !== undefined && !side.ids.some((id) => lineage.has(id))) return false;
+  if (side.types !== undefined && !side.types.includes(actor.type)) return false;
+  if (
+    side.basedIn !== undefined &&
+    !(actor.basedIn !== null && side.basedIn.includes(actor.basedIn))
+  ) {
+    return false;
+  }
+  return side.parties === undefined || (actor.party !== null && side.parties.includes(actor.party));
+}
+
+function inList(value: string | null, list: readonly string[] | undefined): boolean {
+  return list === undefined || (value !== null && list.includes(value));
+}
+
+function matchesCrossBorder(event: NormalizedEvent, rule: EventPattern["crossBorder"]): boolean {
+  if (rule === undefined) return true;
+  if (typeof rule === "boolean") return event.crossBorder.isCrossBorder === rule;
+  return event.crossBorder.isCrossBorder && event.crossBorder.direction === rule;
+}
+
+function matchesActors(
+  event: NormalizedEvent,
+  pattern: EventPattern,
+  lookup: LineageLookup,
+): boolean {
+  const initiator: SideConstraint = {
+    ids: pattern.actor,
+    types: pattern.actorType,
+    basedIn: pattern.actorBasedIn,
+    parties: pattern.actorParty,
+  };
+  const target: SideConstraint = {
+    ids: pattern.target,
+    types: pattern.targetType,
+    basedIn: undefined,
+    parties: pattern.targetParty,
+  };
+  const wantsInitiator = isConstrained(initiator);
+  const wantsTarget = isConstrained(target);
+  if (!wantsInitiator && !wantsTarget) return true;
+
+  const actors = event.actors.map((a) => ({
+    role: a.role,
+    found: a.actorId === null ? undefined : lookup(a.actorId),
+  }));
+  const fits = (i: number, side: SideConstraint, roles: ReadonlySet<ActorRole>) => {
+    const entry = actors[i];
+    return entry !== undefined && (pattern.undirected === true || roles.has(entry.role))
+      ? satisfies(entry.found, side)
+      : false;
+  };
+  const indexes = actors.map((_, i) => i);
+  if (!wantsTarget) return indexes.some((i) => fits(i, initiator, INITIATOR_ROLES));
+  if (!wantsInitiator) return indexes.some((i) => fits(i, target, TARGET_ROLES));
+  return indexes.some(
+    (i) =>
+      fits(i, initiator, INITIATOR_ROLES) &&
+      indexes.some((j) => j !== i && fits(j, target, TARGET_ROLES)),
+  );
+}
+
+/** `lookup` gives the profile actor (and its lineage) of an event actor's `actorId`. */
+export function eventMatches(
+  event: NormalizedEvent,
+  { pattern, lookup }: { pattern: EventPattern; lookup: LineageLookup },
+): boolean {
+  if (!inList(event.category, pattern.category)) return false;
+  if (!inList(event.mode, pattern.mode)) return false;
+  if (pattern.subtype !== undefined) {
+    const subtype = event.subtype?.toLowerCase() ?? null;
+    if (!pattern.subtype.some((s) => s.toLowerCase() === subtype)) return false;
+  }
+  if (!inList(event.countryIso3, pattern.country)) return false;
+  if (pattern.minFatalities !== undefined && (event.fatalitiesBest ?? 0) < pattern.minFatalities) {
+    return false;
+  }
+  if (!matchesCrossBorder(event, pattern.crossBorder)) return false;
+  if (pattern.keywords !== undefined) {
+    const text = searchText(event.summary ?? "");
+    if (!pattern.keywords.some((keyword) => hasKeyword(text, keyword))) return false;
+  }
+  return matchesActors(event, pattern, lookup);
+}
