@@ -16,6 +16,7 @@ interface ImportOptions {
   all?: boolean;
   skipBad?: boolean;
   rejects?: string;
+  progress?: boolean;
   json?: boolean;
 }
 
@@ -41,6 +42,7 @@ export function registerImport(program: Command, io: Io): void {
     .option("--all", "keep rows outside the profile's region (default: skip and count them)")
     .option("--skip-bad", "import the good rows and skip bad ones (needs --rejects)")
     .option("--rejects <file>", "write each skipped bad row with its reason to this CSV file")
+    .option("--progress", "print progress lines even when stderr is not a terminal")
     .option("--json", "print the summary as JSON")
     .action(
       async (dataset: IngestDataset, files: string[], opts: ImportOptions, command: Command) => {
@@ -60,8 +62,7 @@ export function registerImport(program: Command, io: Io): void {
             for (const file of files) {
               const progress = createProgress({
                 label: file,
-                totalBytes: null,
-                isTty: io.isTty && !opts.json,
+                mode: opts.progress ? "lines" : io.isTty && !opts.json ? "bar" : "off",
                 write: (t) => process.stderr.write(t),
               });
               try {

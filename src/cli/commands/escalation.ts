@@ -1,0 +1,171 @@
+import type { Command } from "commander";
+import {
+  type Alert,
+  buildEscalationReport,
+  type EscalationDay,
+  type EscalationReport,
+  type EventRef,
+  escalationStart,
+  eventRef,
+  formatEventRef,
+  type RungReach,
+} from "../../analysis/index.ts";
+import { AppError } from "../../domain/errors.ts";
+import { createResolver, type Profile } from "../../domain/profile/index.ts";
+import type { Db } from "../../store/db.ts";
+import {
+  insertAlerts,
+  loadEvents,
+  loadEventsById,
+  type StoredAlert,
+} from "../../store/queries/index.ts";
+import { type Io, printJson, withStore } from "../context.ts";
+import { type DeliveryResult, deliverAlerts, formatAlert, type Webhook, webhookFrom } from "./alerts.ts";
+import { parseAsOf } from "./demands.ts";
+
+export const MAX_DAYS = 3660;
+
+export interface EscalationRun {
+  report: EscalationReport;
+  /** Alerts of the window stored by this run (the others were stored before). */
+  newAlerts: StoredAlert[];
+  deliveries: DeliveryResult[];
+  /** With `explain`: the events behind the days, the rungs and the alerts. */
+  events?: EventRef[];
+}
+
+function alertInput(alert: Alert) {
+  return {
+    kind: alert.kind,
+    day: alert.day,
+    level: alert.level,
+    value: alert.value,
+    previous: alert.previous,
+    message: alert.message,
+    details: { eventIds: alert.eventIds, rung: alert.rung },
+  };
+}
+
+function referencedIds(report: EscalationReport): number[] {
+  return [
+    ...report.days.flatMap((d) => d.contributions.map((c) => c.eventId)),
+    ...(report.highest.last7?.eventIds ?? []),
+    ...(report.highest.last30?.eventIds ?? []),
+    ...report.alerts.flatMap((a) => a.eventIds),
+  ];
+}
+
+/** Computes the report, stores its new alerts and POSTs them when a webhook is configured. */
+export async function runEscalation(
+  db: Db,
+  profile: Profile,
+  options: { asOf: string; days: number; webhook: Webhook | null; explain?: boolean },
+): Promise<EscalationRun> {
+  const events = await loadEvents(db, {
+    from: escalationStart(options.asOf, options.days),
+    to: options.asOf,
+  });
+  const report = buildEscalationReport(events, profile, {
+    asOf: options.asOf,
+    days: options.days,
+    matches: createResolver(profile).matches,
+  });
+  const newAlerts = await insertAlerts(db, profile.id, report.alerts.map(alertInput));
+  const deliveries =
+    options.webhook === null ? [] : await deliverAlerts(db, profile.id, newAlerts, options.webhook);
+  const run: EscalationRun = { report, newAlerts, deliveries };
+  if (options.explain) {
+    run.events = (await loadEventsById(db, referencedIds(report))).map(eventRef);
+  }
+  return run;
+}
+
+function formatRung(label: string, reach: RungReach | null): string {
+  if (reach === null) return `highest rung, ${label}: none`;
+  const ids = reach.eventIds.map((id) => `#${id}`).join(" ");
+  return `highest rung, ${label}: ${reach.rung} ${reach.id} "${reach.name}", reached ${reach.date} (${ids})`;
+}
+
+function formatDay(d: EscalationDay): string {
+  const cells = [d.date, d.index, d.index7, d.index30, d.proxy, d.proxy7, d.proxy30, d.rung, d.rung7, d.rung30];
+  return cells.map((c, i) => String(c).padStart(i === 0 ? 10 : 7)).join(" ");
+}
+
+const SHOWN_DAYS = 14;
+
+export function formatEscalation(run: EscalationRun, profile: Profile, explain: boolean): string {
+  const { report } = run;
+  const t = profile.thresholds.escalationIndex;
+  const latest = report.latest;
+  const lines = [
+    `Escalation ${report.pair.join("–")} as of ${report.asOf} (window ${report.from} … ${report.asOf})`,
+    latest === null
+      ? "no days in the window"
+      : `state index: day ${latest.index}, 7-day mean ${latest.index7}, 30-day mean ${latest.index30} → ${report.level ?? "below elevated"} (elevated ≥ ${t.elevated}, high ≥ ${t.high}, severe ≥ ${t.severe}, on the 7-day mean)`,
+    latest === null
+      ? ""
+      : `proxy index (actors based in one state against the other): day ${latest.proxy}, 7-day mean ${latest.proxy7}, 30-day mean ${latest.proxy30}`,
+    formatRung("last 7 days", report.highest.last7),
+    formatRung("last 30 days", report.highest.last30),
+    `alerts in the window: ${report.alerts.length}, new ${run.newAlerts.length}`,
+    ...run.newAlerts.map((a) => `  ${formatAlert(a)}`),
+    ...run.deliveries.map(
+      (d) => `  webhook: alert ${d.alertId} ${d.ok ? `posted (${d.status})` : `failed: ${d.error ?? d.status}`}`,
+    ),
+    "",
+    `${"date".padStart(10)}   index  idx7d idx30d   proxy  prx7d prx30d    rung  rung7 rung30`,
+    ...(explain ? report.days : report.days.slice(-SHOWN_DAYS)).map(formatDay),
+  ];
+  if (explain && run.events !== undefined) lines.push(...explainDays(report, run.events));
+  else lines.push(`(last ${SHOWN_DAYS} days; --explain for every day and its events, --json for all)`);
+  return lines.filter((line, i) => line !== "" || i > 0).join("\n");
+}
+
+function explainDays(report: EscalationReport, events: readonly EventRef[]): string[] {
+  const refs = new Map(events.map((e) => [e.id, e]));
+  const lines: string[] = [];
+  for (const day of report.days) {
+    if (day.contributions.length === 0) continue;
+    lines.push(`\n${day.date}:`);
+    for (const c of day.contributions) {
+      const ref = refs.get(c.eventId);
+      const how = `${c.relation} ${c.category} ×${c.weight} = ${c.value}`;
+      lines.push(`  ${how.padEnd(28)} ${ref === undefined ? `#${c.eventId}` : formatEventRef(ref)}`);
+    }
+  }
+  return lines;
+}
+
+interface EscalationFlags {
+  asOf?: string;
+  days: string;
+  webhook?: string;
+  explain?: boolean;
+  json?: boolean;
+}
+
+export function registerEscalation(program: Command, io: Io): void {
+  program
+    .command("escalation")
+    .description("daily escalation index of the two states, ladder rungs reached, and alerts (stored, and POSTed to a webhook)")
+    .option("--as-of <date>", "the last day of the window (default: today)")
+    .option("--days <n>", "days in the window", "90")
+    .option("--webhook <url>", `POST new alerts to this URL (env ${"FRONTIER_WEBHOOK_URL"})`)
+    .option("--explain", "every day of the window with the events behind it")
+    .option("--json", "print JSON")
+    .action(async (flags: EscalationFlags, command: Command) => {
+      const asOf = parseAsOf(flags.asOf);
+      const days = Number(flags.days);
+      if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+        throw new AppError("INVALID_INPUT", `--days "${flags.days}" is not a whole number from 1 to ${MAX_DAYS}`);
+      }
+      const webhook = webhookFrom(flags.webhook, process.env);
+      const { run, profile } = await withStore(command, io, async (db) => {
+        const profile = await ensureProfile(db);
+        const run = await runEscalation(db, profile, { asOf, days, webhook, explain: flags.explain });
+        return { run, profile };
+      });
+      if (flags.json) printJson(io, run);
+      else io.out(formatEscalation(run, profile, flags.explain === true));
+    });
+}
