@@ -3,6 +3,7 @@ import { isAppError } from "../domain/errors.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerInit, registerStart } from "./commands/init.ts";
 import { registerProfile } from "./commands/profile.ts";
+import { registerServe } from "./commands/serve.ts";
 import { registerStatus } from "./commands/status.ts";
 import { type Io, processIo } from "./context.ts";
 
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
   registerStatus(program, io);
   registerProfile(program, io);
   registerImport(program, io);
+  registerServe(program, io);
   registerStart(program, io);
   exitOverrideAll(program);
   return program;

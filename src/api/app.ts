@@ -1,0 +1,149 @@
+import { Readable } from "node:stream";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { ZodError, type z } from "zod";
+import { AppError, isAppError } from "../domain/errors.ts";
+import type { Profile } from "../domain/profile/index.ts";
+import type { Db } from "../store/db.ts";
+import { EVENT_COLUMNS, type EventFilter, type EventRow, listEvents } from "../store/event-list.ts";
+import { readStatus } from "../store/status.ts";
+import { errorSchema, type EventQuery, eventQuerySchema, jsonSchema } from "./schemas.ts";
+
+export interface AppDeps {
+  db: Db;
+  profile: Profile;
+  logger?: boolean;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.join(".") || "request";
+  throw new AppError("INVALID_INPUT", `${path}: ${issue?.message ?? "invalid"}`, {
+    cause: result.error,
+  });
+}
+
+function toFilter(q: EventQuery): EventFilter {
+  const { limit: _limit, cursor: _cursor, ...filter } = q;
+  return filter;
+}
+
+function toCursor(value: string | undefined) {
+  if (!value) return undefined;
+  const [date = "", id = "0"] = value.split("_");
+  return { date, id: Number(id) };
+}
+
+/** Every row of a filtered view, page by page, so an export never holds the whole table. */
+async function* allEvents(db: Db, filter: EventFilter): AsyncGenerator<EventRow> {
+  let cursor: { date: string; id: number } | undefined;
+  for (;;) {
+    const page = await listEvents(db, filter, { limit: 5000, cursor });
+    yield* page.items;
+    if (!page.next) return;
+    cursor = page.next;
+  }
+}
+
+/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+async function* csvLines(rows: AsyncIterable<EventRow>): AsyncGenerator<string> {
+  yield `${EVENT_COLUMNS.join(",")}\r\n`;
+  for await (const row of rows) yield `${EVENT_COLUMNS.map((c) => csvField(row[c])).join(",")}\r\n`;
+}
+
+async function* geojsonChunks(rows: AsyncIterable<EventRow>): AsyncGenerator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
+  for await (const row of rows) {
+    const properties = Object.fromEntries(
+      EVENT_COLUMNS.filter((c) => c !== "lat" && c !== "lon").map((c) => [c, row[c]]),
+    );
+    const geometry =
+      row.lat === null || row.lon === null
+        ? null
+        : { type: "Point", coordinates: [row.lon, row.lat] };
+    yield `${first ? "" : ","}${JSON.stringify({ type: "Feature", id: row.id, geometry, properties })}`;
+    first = false;
+  }
+  yield "]}";
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Frontier Watch API", version: "0.1.0" },
+    },
+  });
+  // Route schemas are for the OpenAPI document; zod validates (the same schemas), so Fastify's
+  // own validator must neither coerce nor strip unknown keys before zod sees the request.
+  app.setValidatorCompiler(() => (value) => ({ value }));
+  app.setErrorHandler((error, _request, reply) => {
+    if (isAppError(error)) {
+      return reply.status(error.status).send({ code: error.code, message: error.message });
+    }
+    if (error instanceof ZodError) {
+      return reply.status(400).send({ code: "INVALID_INPUT", message: error.message });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      return reply
+        .status(status)
+        .send({ code: "INVALID_INPUT", message: (error as Error).message });
+    }
+    app.log.error(error);
+    return reply.status(500).send({ code: "INTERNAL", message: "internal error" });
+  });
+
+  const eventsDoc = {
+    querystring: jsonSchema(eventQuerySchema),
+    response: { 400: jsonSchema(errorSchema, "output") },
+  };
+
+  app.get("/api/status", async () => readStatus(deps.db));
+
+  app.get("/api/events", { schema: eventsDoc }, async (request) => {
+    const q = parse(eventQuerySchema, request.query);
+    const page = await listEvents(deps.db, toFilter(q), {
+      limit: q.limit,
+      cursor: toCursor(q.cursor),
+    });
+    return {
+      items: page.items,
+      nextCursor: page.next ? `${page.next.date}_${page.next.id}` : null,
+    };
+  });
+
+  app.get("/api/events.csv", { schema: eventsDoc }, async (request, reply) => {
+    const q = parse(eventQuerySchema, request.query);
+    reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="events.csv"');
+    return reply.send(Readable.from(csvLines(allEvents(deps.db, toFilter(q)))));
+  });
+
+  app.get("/api/events.geojson", { schema: eventsDoc }, async (request, reply) => {
+    const q = parse(eventQuerySchema, request.query);
+    reply.header("content-type", "application/geo+json");
+    return reply.send(Readable.from(geojsonChunks(allEvents(deps.db, toFilter(q)))));
+  });
+
+  app.get("/api/profile", async () => ({
+    id: deps.profile.id,
+    name: deps.profile.name,
+    parties: deps.profile.parties,
+    demands: deps.profile.demands.map((d) => ({ id: d.id, title: d.title, by: d.by, of: d.of })),
+    watchQuestions: deps.profile.watchQuestions.map((q) => ({ id: q.id, text: q.text })),
+  }));
+
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
