@@ -4,6 +4,7 @@ import { registerImport } from "./commands/import.ts";
 import { registerInit, registerStart } from "./commands/init.ts";
 import { registerProfile } from "./commands/profile.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerSync } from "./commands/sync.ts";
 import { registerStatus } from "./commands/status.ts";
 import { type Io, processIo } from "./context.ts";
 
@@ -24,6 +25,7 @@ export function buildProgram(io: Io): Command {
   registerStatus(program, io);
   registerProfile(program, io);
   registerImport(program, io);
+  registerSync(program, io);
   registerServe(program, io);
   registerStart(program, io);
   exitOverrideAll(program);

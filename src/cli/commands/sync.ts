@@ -48,6 +48,10 @@ function parseFlags<T extends z.ZodType>(schema: T, opts: unknown): z.infer<T> {
   throw new AppError("INVALID_INPUT", `--${flag} ${issue?.message ?? "is invalid"}`);
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export function formatOutcome(outcome: FileOutcome, index: number, total: number): string {
   const at = `[${index + 1}/${total}] ${outcome.name}`;
   if (outcome.status === "failed") return `${at}: FAILED: ${outcome.reason}`;
@@ -68,7 +72,7 @@ export function formatGdeltSummary(s: GdeltSyncSummary): string {
   if (s.imported.length) lines.push(`rows: read ${read}, stored ${stored}`);
   if (s.gaps.length) {
     lines.push(
-      `gaps: ${s.gaps.length} slots have no export file in the list (GDELT published none):`,
+      `gaps: ${plural(s.gaps.length, "slot")} with no export file in the list (GDELT published none):`,
     );
     lines.push(...describeGaps(s.gaps).map((g) => `  ${g}`));
   }
@@ -96,10 +100,20 @@ export function formatUcdpSummary(s: UcdpSyncSummary): string {
   return lines.join("\n");
 }
 
+/** A one-line page counter on a terminal's stderr, like the import's progress bar. */
+function drawPage(version: string, page: number, total: number): void {
+  process.stderr.write(`\rUCDP GED ${version}: page ${page} of ${total}`);
+}
+
 export function registerSync(program: Command, io: Io): void {
   const sync = program
     .command("sync")
     .description("fetch new data from GDELT or the UCDP API and import it");
+  registerGdelt(sync, io);
+  registerUcdp(sync, io);
+}
+
+function registerGdelt(sync: Command, io: Io): void {
   sync
     .command("gdelt")
     .description(
@@ -144,10 +158,13 @@ export function registerSync(program: Command, io: Io): void {
       if (summary.failed.length > 0) {
         throw new AppError(
           "INTERNAL",
-          `${summary.failed.length} GDELT file(s) failed: ${summary.failed.map((f) => f.name).join(", ")}; the others were imported — run the same command again to retry them`,
+          `${plural(summary.failed.length, "GDELT file")} failed: ${summary.failed.map((f) => f.name).join(", ")}; the others were imported — run the same command again to retry them`,
         );
       }
     });
+}
+
+function registerUcdp(sync: Command, io: Io): void {
   sync
     .command("ucdp")
     .description(
@@ -161,6 +178,7 @@ export function registerSync(program: Command, io: Io): void {
     .option("--json", "print the summary as JSON")
     .action(async (raw: unknown, command: Command) => {
       const opts = parseFlags(ucdpFlags, raw);
+      const showPages = io.isTty && !opts.json;
       const summary = await withStore(command, io, async (db, config) => {
         const profile = await ensureProfile(db);
         return syncUcdp(db, {
@@ -172,8 +190,10 @@ export function registerSync(program: Command, io: Io): void {
           baseUrl: opts.baseUrl,
           keepOutsideRegion: opts.all,
           keepFiles: opts.keepFiles,
+          onPage: showPages ? (page, total) => drawPage(opts.version, page, total) : undefined,
         });
       });
+      if (showPages) process.stderr.write("\r\x1b[2K");
       if (opts.json) printJson(io, summary);
       else io.out(formatUcdpSummary(summary));
       if (summary.problems.length > 0) {
