@@ -97,13 +97,33 @@ describe.skipIf(!existsSync(DATA))("readGdelt() on the real files in shared/data
     expect(codes.some((code) => code.startsWith("0"))).toBe(true);
   });
 
-  it("flags as in the region exactly the rows whose ActionGeo country is PK or AF", async () => {
-    const path = join(DATA, "gdelt/extra/20151027220000.export.CSV");
-    const expected = readFileSync(path, "utf8")
+  // SOURCES.md: a PAK/AFG row has Actor1CountryCode or Actor2CountryCode in {PAK, AFG}, or
+  // ActionGeo_CountryCode in {PK, AF}; its counts per file.
+  it.each([
+    ["20180326044500.export.CSV", 56],
+    ["20190121220000.export.CSV.zip", 21],
+    ["20191024143000.export.CSV", 46],
+    ["extra/20151027220000.export.CSV", 73],
+  ])("flags %s's PAK/AFG rows as in the region: %d, as SOURCES.md counts", async (name, count) => {
+    const { inRegion } = await collect(readGdelt(join(DATA, "gdelt", name), { profile }));
+    expect(inRegion.filter((flag) => flag).length).toBe(count);
+  });
+
+  it("flags a row in the region by an actor's country even when it happened elsewhere", async () => {
+    const path = join(DATA, "gdelt/20191024143000.export.CSV");
+    const rows = readFileSync(path, "utf8")
       .split("\n")
-      .filter((line) => ["PK", "AF"].includes(line.split("\t")[53] ?? "")).length;
-    const { inRegion } = await collect(readGdelt(path, { profile }));
-    expect(inRegion.filter((flag) => flag).length).toBe(expected);
-    expect(expected).toBeGreaterThan(0);
+      .filter((line) => line !== "")
+      .map((line) => line.split("\t"));
+    const isRegionRow = (f: string[]) =>
+      ["PAK", "AFG"].includes(f[7] ?? "") ||
+      ["PAK", "AFG"].includes(f[17] ?? "") ||
+      ["PK", "AF"].includes(f[53] ?? "");
+    const { records, inRegion } = await collect(readGdelt(path, { profile }));
+    expect(inRegion).toEqual(rows.map(isRegionRow));
+    const elsewhere = records.filter(
+      (r, i) => inRegion[i] && !["PAK", "AFG"].includes(r.event.countryIso3 ?? ""),
+    );
+    expect(elsewhere.length).toBeGreaterThan(0);
   });
 });

@@ -144,7 +144,9 @@ export function mapGdeltRow(
       summary: gdeltSummary(actors, code, plover?.category ?? null),
     },
   };
-  return { record, inRegion: isInRegion(context, country) };
+  // About a region country (CAMEO actor country codes are ISO3-like: PAK, AFG) or in one.
+  const actorCountries = [text(get("Actor1CountryCode")), text(get("Actor2CountryCode"))];
+  return { record, inRegion: isInRegion(context, country, { actorCountries }) };
 }
 
 /**

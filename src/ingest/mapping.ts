@@ -6,10 +6,14 @@
  * country C whose other party is O:
  * 1. actors of both states' forces (type state_force or government) → `O<->C`, a clash between
  *    the states, written with the country where it happened last ("PAK<->AFG" in Afghanistan);
- * 2. else an actor based in O → `O->C` (TTP, based in Afghanistan, attacking in Pakistan →
- *    "AFG->PAK"; Pakistani forces striking in Afghanistan → "PAK->AFG");
- * 3. else the dataset's own hint naming O (UCDP: an `AFG-` relid on a Pakistan row) → `O->C`;
- * 4. else not cross-border. Events outside the parties' countries are never cross-border.
+ * 2. else, when the forces of a state outside the parties take part (the US drone campaign in
+ *    Pakistan), the event is that state's: not cross-border;
+ * 3. else an actor based in O on the event's date → `O->C` (TTP, based in Afghanistan since mid-
+ *    2014, attacking in Pakistan → "AFG->PAK"; Pakistani forces striking in Afghanistan →
+ *    "PAK->AFG"); the profile's `basedInHistory` dates the base;
+ * 4. else the dataset's own hint naming O (UCDP: an `AFG-` relid on a Pakistan row) → `O->C`,
+ *    unless the profile knows an armed group of the event (then its base, rule 3, decides);
+ * 5. else not cross-border. Events outside the parties' countries are never cross-border.
  */
 import type { ActorRole, CrossBorder, EventActor } from "../domain/event.ts";
 import { createResolver, type Profile, type ProfileResolver } from "../domain/profile/index.ts";
@@ -56,14 +60,16 @@ export function resolveActor(
   hint: ActorHint | null,
   date: string,
 ): ActorFact {
-  // The date picks between aliases valid at different times ("... (2013-2021)").
-  const known = context.resolver?.actor(name, { date }) ?? null;
-  if (known !== null) {
+  const { resolver } = context;
+  // The date picks between aliases valid at different times ("... (2013-2021)") and between
+  // an actor's bases over time (the TTP: Pakistan's tribal areas until mid-2014).
+  const known = resolver?.actor(name, { date }) ?? null;
+  if (resolver !== null && known !== null) {
     return {
       name,
       role,
       actorId: known.id,
-      basedIn: known.basedIn,
+      basedIn: resolver.basedIn(known.id, date),
       isState: STATE_TYPES.has(known.type),
     };
   }
@@ -111,10 +117,28 @@ export function countryFromProfile(context: MappingContext, name: string): strin
   return trimmed === "" ? null : (context.resolver?.country(trimmed) ?? null);
 }
 
-/** Whether the country is in the profile's region; without a profile every record counts. */
-export function isInRegion(context: MappingContext, country: string | null): boolean {
-  if (context.resolver === null) return true;
-  return country !== null && context.resolver.isInRegion(country);
+export interface RegionOptions {
+  /**
+   * ISO3 codes of the actors' countries, when the source gives them (GDELT's CAMEO
+   * Actor1CountryCode and Actor2CountryCode): a record about a region country is in the region
+   * wherever it happened (a statement on Pakistan made in Washington).
+   */
+  actorCountries?: readonly (string | null)[];
+}
+
+/**
+ * Whether the record is in the profile's region: it happened in a region country, or (with
+ * `actorCountries`) an actor is of one. Without a profile every record counts.
+ */
+export function isInRegion(
+  context: MappingContext,
+  country: string | null,
+  options: RegionOptions = {},
+): boolean {
+  const { resolver } = context;
+  if (resolver === null) return true;
+  const countries = [country, ...(options.actorCountries ?? [])];
+  return countries.some((code) => code !== null && code.trim() !== "" && resolver.isInRegion(code));
 }
 
 const NOT_CROSS_BORDER: CrossBorder = { isCrossBorder: false, direction: null };
@@ -134,9 +158,30 @@ export function attributeCrossBorder(
     if (isHomeState && fromOther.some((actor) => actor.isState)) {
       return { isCrossBorder: true, direction: `${other}<->${country}` };
     }
-    if (fromOther.length > 0 || hintFrom === other) {
+  }
+  // UCDP files some US strikes in Pakistan under an AFG- relid (the US–al-Qaida conflict): they
+  // are the United States', not Afghanistan's.
+  const hasOutsideState = actors.some(
+    (actor) => actor.isState && actor.basedIn !== null && !parties.includes(actor.basedIn),
+  );
+  if (hasOutsideState) return NOT_CROSS_BORDER;
+  for (const other of others) {
+    if (actors.some((actor) => actor.basedIn === other)) {
       return { isCrossBorder: true, direction: `${other}->${country}` };
     }
   }
+  // The hint stands in for a profile that cannot place the fighters. Where it knows the armed
+  // group, its base (or null: al-Qaida is global) wins: UCDP files al-Qaida's killings in North
+  // Waziristan under an AFG- relid, yet they were not Afghanistan's.
+  if (hintFrom !== null && others.includes(hintFrom) && !hasKnownArmedGroup(context, actors)) {
+    return { isCrossBorder: true, direction: `${hintFrom}->${country}` };
+  }
   return NOT_CROSS_BORDER;
+}
+
+function hasKnownArmedGroup(context: MappingContext, actors: readonly ActorFact[]): boolean {
+  return actors.some(
+    (actor) =>
+      actor.actorId !== null && context.resolver?.actorById(actor.actorId)?.type === "armed_group",
+  );
 }

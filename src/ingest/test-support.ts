@@ -23,6 +23,12 @@ export function loadTestProfile() {
   return parseProfile(readFileSync(path, "utf8"), { source: path });
 }
 
+/** The shipped default profile, profiles/pak-afg.yaml, for tests of its attributions. */
+export function loadShippedProfile() {
+  const path = resolve(here, "../../profiles/pak-afg.yaml");
+  return parseProfile(readFileSync(path, "utf8"), { source: path });
+}
+
 export interface Collected {
   records: SourceRecord[];
   inRegion: boolean[];

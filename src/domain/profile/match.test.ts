@@ -124,6 +124,16 @@ describe("resolver.matches()", () => {
     expect(resolver.matches(clash("pak-military", "ttp"), rung(4))).toBe(false);
   });
 
+  it("matches actorBasedIn on where the actor was based on the event's date", () => {
+    const ttp = (dateStart: string) =>
+      event({ dateStart, dateEnd: dateStart }, [["actor1", "ttp"]]);
+    expect(resolver.matches(ttp("2010-05-01"), { actorBasedIn: ["AFG"] })).toBe(false);
+    expect(resolver.matches(ttp("2010-05-01"), { actorBasedIn: ["PAK"] })).toBe(true);
+    expect(resolver.matches(ttp("2020-05-01"), { actorBasedIn: ["AFG"] })).toBe(true);
+    const alQaeda = event({}, [["actor1", "al-qaeda"]]);
+    expect(resolver.matches(alQaeda, { actorBasedIn: ["AFG", "PAK"] })).toBe(false);
+  });
+
   it("does not match an actor that did not resolve", () => {
     const unknown = event({}, [
       ["actor1", null],

@@ -4,6 +4,7 @@
  * match their factions and units (an actor whose `parent` chain reaches one).
  */
 import type { ActorRole, NormalizedEvent } from "../event.ts";
+import { basedInOn } from "./based-in.ts";
 import { hasKeyword, searchText } from "./normalize.ts";
 import type { EventPattern, ProfileActor } from "./schema.ts";
 
@@ -39,16 +40,15 @@ function isConstrained(side: SideConstraint): boolean {
   return [side.ids, side.types, side.basedIn, side.parties].some((list) => list !== undefined);
 }
 
-function satisfies(found: ActorLineage | undefined, side: SideConstraint): boolean {
+/** `date` is the event's: where an actor is based depends on it (`basedInHistory`). */
+function satisfies(found: ActorLineage | undefined, side: SideConstraint, date: string): boolean {
   if (found === undefined) return false;
   const { actor, lineage } = found;
   if (side.ids !== undefined && !side.ids.some((id) => lineage.has(id))) return false;
   if (side.types !== undefined && !side.types.includes(actor.type)) return false;
-  if (
-    side.basedIn !== undefined &&
-    !(actor.basedIn !== null && side.basedIn.includes(actor.basedIn))
-  ) {
-    return false;
+  if (side.basedIn !== undefined) {
+    const basedIn = basedInOn(actor, date);
+    if (basedIn === null || !side.basedIn.includes(basedIn)) return false;
   }
   return side.parties === undefined || (actor.party !== null && side.parties.includes(actor.party));
 }
@@ -91,7 +91,7 @@ function matchesActors(
   const fits = (i: number, side: SideConstraint, roles: ReadonlySet<ActorRole>) => {
     const entry = actors[i];
     return entry !== undefined && (pattern.undirected === true || roles.has(entry.role))
-      ? satisfies(entry.found, side)
+      ? satisfies(entry.found, side, event.dateStart)
       : false;
   };
   const indexes = actors.map((_, i) => i);

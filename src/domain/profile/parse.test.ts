@@ -256,6 +256,47 @@ describe("parseProfile()", () => {
       message: 'region.crossings[0].sides.PAK.admin2: "Khyber" is in Khyber Pakhtunkhwa, not FATA',
     },
     {
+      name: "a basedInHistory period that ends before it starts",
+      edit: (p) => {
+        at(p, ["actors", 2]).basedInHistory = [
+          { iso3: "PAK", from: "2014-06-15", to: "2007-12-01" },
+        ];
+      },
+      message: 'actors[2].basedInHistory[0]: "from" 2014-06-15 is not before "to" 2007-12-01',
+    },
+    {
+      name: "two basedInHistory periods that share a day",
+      edit: (p) => {
+        at(p, ["actors", 2]).basedInHistory = [
+          { iso3: "PAK", to: "2014-06-16" },
+          { iso3: "AFG", from: "2014-06-15" },
+        ];
+      },
+      message: "actors[2].basedInHistory[1]: overlaps basedInHistory[0]",
+    },
+    {
+      name: "a basedInHistory period open to today that contradicts basedIn",
+      edit: (p) => {
+        at(p, ["actors", 2]).basedInHistory = [{ iso3: "PAK", from: "2007-12-01" }];
+      },
+      message:
+        'actors[2].basedInHistory[0].iso3: the period open to today says "PAK" but basedIn is "AFG"',
+    },
+    {
+      name: "a basedInHistory date that is not YYYY-MM-DD",
+      edit: (p) => {
+        at(p, ["actors", 2]).basedInHistory = [{ iso3: "PAK", to: "June 2014" }];
+      },
+      message: "actors[2].basedInHistory[0].to: must be a date written YYYY-MM-DD",
+    },
+    {
+      name: "a misspelt basedInHistory field",
+      edit: (p) => {
+        at(p, ["actors", 2]).basedInHistory = [{ country: "PAK", to: "2014-06-15" }];
+      },
+      message: "actors[2].basedInHistory[0].iso3: is required",
+    },
+    {
       name: "thresholds that do not rise",
       edit: (p) => {
         at(p, ["thresholds", "escalationIndex"]).high = 5;
@@ -316,6 +357,63 @@ describe("parseProfile()", () => {
     const text = '{\n  "id": "test",\n  "name": "Test",,\n}';
     const error = errorOf(() => parseProfile(text, { source: "broken.json" }));
     expect(error.message).toMatch(/^broken\.json: JSON syntax error at line 3, column \d+: /);
+  });
+});
+
+describe("parseProfile() basedInHistory", () => {
+  it("reads dated bases, and gives an empty history to actors without one", () => {
+    const data = validProfile();
+    at(data, ["actors", 2]).basedInHistory = [
+      { iso3: "PAK", to: "2014-06-15" },
+      { iso3: "AFG", from: "2014-06-15" },
+    ];
+    const profile = parseProfile(stringify(data), { source: "test.yaml" });
+    const [pak, , ttp] = profile.actors;
+    expect(ttp?.basedIn).toBe("AFG");
+    expect(ttp?.basedInHistory).toEqual([
+      { iso3: "PAK", to: "2014-06-15" },
+      { iso3: "AFG", from: "2014-06-15" },
+    ]);
+    expect(pak?.basedInHistory).toEqual([]);
+  });
+
+  it("accepts a null base in a period (global or unknown then)", () => {
+    const data = validProfile();
+    at(data, ["actors", 2]).basedInHistory = [{ iso3: null, to: "2007-12-01" }];
+    const profile = parseProfile(JSON.stringify(data), { source: "test.json" });
+    expect(profile.actors[2]?.basedInHistory).toEqual([{ iso3: null, to: "2007-12-01" }]);
+  });
+
+  it("lets factions share a history through a YAML anchor", () => {
+    const data = validProfile();
+    const actors = data.actors;
+    if (!Array.isArray(actors)) throw new Error("fixture has no actors");
+    at(data, ["actors", 2]).basedInHistory = "ANCHOR";
+    actors.push({
+      id: "faction",
+      name: "Faction",
+      type: "armed_group",
+      basedIn: "AFG",
+      party: null,
+      parent: "ttp",
+      basedInHistory: "ALIAS",
+    });
+    const text = stringify(data)
+      .replace("basedInHistory: ANCHOR", "basedInHistory: &fata [{ iso3: PAK, to: 2014-06-15 }]")
+      .replace("basedInHistory: ALIAS", "basedInHistory: *fata");
+    const profile = parseProfile(text, { source: "anchors.yaml" });
+    const history = (id: string) => profile.actors.find((a) => a.id === id)?.basedInHistory;
+    expect(history("faction")).toEqual([{ iso3: "PAK", to: "2014-06-15" }]);
+    expect(history("ttp")).toEqual(history("faction"));
+  });
+
+  it("reports an alias to an anchor that does not exist as invalid input", () => {
+    const data = validProfile();
+    at(data, ["actors", 2]).basedInHistory = "ALIAS";
+    const text = stringify(data).replace("basedInHistory: ALIAS", "basedInHistory: *nowhere");
+    const error = errorOf(() => parseProfile(text, { source: "alias.yaml" }));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(/^alias\.yaml: YAML error: .*nowhere/);
   });
 });
 

@@ -54,7 +54,13 @@ function readYaml(text: string, source: string): unknown {
       { cause: error },
     );
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (error) {
+    // An alias whose anchor is missing or comes later (`*fata` before `&fata`).
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError("INVALID_INPUT", `${source}: YAML error: ${message}`, { cause: error });
+  }
 }
 
 function readJson(text: string, source: string): unknown {

@@ -4,7 +4,7 @@
  * ladder numbered 1..n. Each problem carries the path of the field at fault.
  */
 import { adminKey, nameKey } from "./normalize.ts";
-import type { ActorAlias, EventPattern, Profile } from "./schema.ts";
+import type { ActorAlias, EventPattern, Profile, ProfileActor } from "./schema.ts";
 
 export type IssuePath = ReadonlyArray<string | number>;
 
@@ -156,11 +156,39 @@ function checkRegion(profile: Profile, report: Report): void {
   });
 }
 
-/** Whether two alias validity periods share a day; open ends are unbounded. */
-function periodsOverlap(a: ActorAlias, b: ActorAlias): boolean {
-  const startsBeforeEnd = (x: ActorAlias, y: ActorAlias) =>
+interface Period {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Whether two validity periods share a day; open ends are unbounded. */
+function periodsOverlap(a: Period, b: Period): boolean {
+  const startsBeforeEnd = (x: Period, y: Period) =>
     x.from === undefined || y.to === undefined || x.from < y.to;
   return startsBeforeEnd(a, b) && startsBeforeEnd(b, a);
+}
+
+const formatBase = (iso3: string | null) => (iso3 === null ? "null" : `"${iso3}"`);
+
+/**
+ * `basedInHistory`: each period ordered, no two overlapping, and a period still open today (no
+ * `to`) agreeing with `basedIn`, which is what a lookup without a date answers.
+ */
+function checkBasedInHistory(actor: ProfileActor, path: IssuePath, report: Report): void {
+  actor.basedInHistory.forEach((period, j) => {
+    const periodPath = [...path, "basedInHistory", j];
+    if (period.from !== undefined && period.to !== undefined && period.from >= period.to) {
+      report(periodPath, `"from" ${period.from} is not before "to" ${period.to}`);
+    }
+    const earlier = actor.basedInHistory.slice(0, j).findIndex((p) => periodsOverlap(p, period));
+    if (earlier !== -1) report(periodPath, `overlaps basedInHistory[${earlier}]`);
+    if (period.to === undefined && period.iso3 !== actor.basedIn) {
+      report(
+        [...periodPath, "iso3"],
+        `the period open to today says ${formatBase(period.iso3)} but basedIn is ${formatBase(actor.basedIn)}`,
+      );
+    }
+  });
 }
 
 function checkActors(profile: Profile, partyCodes: ReadonlySet<string>, report: Report): void {
@@ -177,6 +205,7 @@ function checkActors(profile: Profile, partyCodes: ReadonlySet<string>, report: 
       if (!byId.has(actor.parent)) report([...path, "parent"], `unknown actor "${actor.parent}"`);
       else if (hasCycle(actor.id, byId)) report([...path, "parent"], "parent chain loops back");
     }
+    checkBasedInHistory(actor, path, report);
     const names: Array<{ alias: ActorAlias; path: IssuePath }> = [
       { alias: { name: actor.name }, path: [...path, "name"] },
       ...actor.aliases.map((alias, j) => ({ alias, path: [...path, "aliases", j] })),

@@ -179,6 +179,47 @@ describe("resolver: crossings, region, actor relations", () => {
   });
 });
 
+describe("resolver.basedIn() on a date", () => {
+  // The shipped profile's bases over time: Pakistan's tribal areas until the army's operations of
+  // 2014 (Zarb-e-Azb from 15 June, Khyber-1 from 17 October) drove the groups into Afghanistan.
+  const cases: Array<[string, string | undefined, string | null]> = [
+    ["ttp", undefined, "AFG"],
+    ["ttp", "2009-10-17", "PAK"],
+    ["ttp", "2014-06-14", "PAK"],
+    ["ttp", "2014-06-15", "AFG"],
+    ["ttp", "2026-03-01", "AFG"],
+    ["ttp-sajna", "2014-05-01", "PAK"],
+    ["ttp-shehryar", "2014-05-01", "PAK"],
+    ["tariq-gidar-group", "2013-08-01", "PAK"],
+    ["tariq-gidar-group", "2014-12-16", "AFG"],
+    ["hafiz-gul-bahadur", "2012-01-01", "PAK"],
+    ["hafiz-gul-bahadur", "2024-03-18", "AFG"],
+    ["jamaat-ul-ahrar", "2014-03-03", "AFG"],
+    ["lashkar-e-islam", "2012-06-04", "PAK"],
+    ["lashkar-e-islam", "2014-10-16", "PAK"],
+    ["lashkar-e-islam", "2014-10-17", "AFG"],
+    ["imu", "2001-06-01", "AFG"],
+    ["imu", "2007-03-06", "PAK"],
+    ["imu", "2015-01-01", "AFG"],
+    ["etim", "2003-10-02", "PAK"],
+    ["al-qaeda", undefined, null],
+    ["al-qaeda", "2010-01-01", null],
+    ["al-qaeda", "2024-01-01", null],
+    ["aqis", "2016-01-01", null],
+    ["us-military", "2010-09-08", "USA"],
+    ["usa", "2005-11-05", "USA"],
+    ["bla", "2010-01-01", "PAK"],
+    ["nobody", "2010-01-01", null],
+  ];
+  it.each(cases)("basedIn(%j, %j) is %j", (actorId, date, expected) => {
+    expect(resolver.basedIn(actorId, date)).toBe(expected);
+  });
+
+  it("reads the day of a date with a time", () => {
+    expect(resolver.basedIn("ttp", "2014-06-14 23:59:59.000")).toBe("PAK");
+  });
+});
+
 type Row = Record<string, string>;
 
 function readCsv(file: string): Row[] {

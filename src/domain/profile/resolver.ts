@@ -5,6 +5,7 @@
  * a few map reads.
  */
 import type { NormalizedEvent } from "../event.ts";
+import { basedInOn } from "./based-in.ts";
 import { type ActorLineage, eventMatches } from "./match.ts";
 import { adminKey, nameKey } from "./normalize.ts";
 import type { EventPattern, Profile, ProfileActor, ProfileCrossing } from "./schema.ts";
@@ -36,8 +37,11 @@ export interface ProfileResolver {
   /** The profile actor a source's actor name or code stands for, or null. */
   actor(name: string, options?: ActorLookupOptions): ProfileActor | null;
   actorById(actorId: string): ProfileActor | null;
-  /** Where the actor is based (ISO3), or null when unknown or not a profile actor. */
-  basedIn(actorId: string): string | null;
+  /**
+   * Where the actor is based (ISO3) on `date` (YYYY-MM-DD…; its `basedInHistory`), or now
+   * without a date; null when unknown, global or not a profile actor.
+   */
+  basedIn(actorId: string, date?: string): string | null;
   /** Whether `actorId` is `ancestorId` or one of its factions or units. */
   isA(actorId: string, ancestorId: string): boolean;
   /** ISO3 of a country given as ISO3, FIPS/ISO2 code, name or demonym; null when unknown. */
@@ -274,7 +278,10 @@ export function createResolver(profile: Profile): ProfileResolver {
       return null;
     },
     actorById: (actorId) => byId.get(actorId)?.actor ?? null,
-    basedIn: (actorId) => byId.get(actorId)?.actor.basedIn ?? null,
+    basedIn: (actorId, date) => {
+      const found = byId.get(actorId);
+      return found === undefined ? null : basedInOn(found.actor, date);
+    },
     isA: (actorId, ancestorId) => byId.get(actorId)?.lineage.has(ancestorId) ?? false,
     country,
     admin,

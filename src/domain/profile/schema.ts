@@ -172,13 +172,25 @@ const regionSchema = z.strictObject({
   crossings: z.array(crossingSchema).default([]),
 });
 
+/** Where an actor was based between two dates (`to` exclusive); null when unknown or global. */
+const basedInPeriodSchema = z.strictObject({
+  iso3: iso3.nullable(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
 const actorSchema = z.strictObject({
   id,
   name: text,
   aliases: z.array(aliasSchema).default([]),
   type: z.enum(ACTOR_TYPES),
-  /** Where the actor is based (ISO3), for cross-border attribution; null when unknown or global. */
+  /**
+   * Where the actor is based now (ISO3), for cross-border attribution; null when unknown or
+   * global. Also the answer for any date that `basedInHistory` does not cover.
+   */
   basedIn: iso3.nullable(),
+  /** Earlier (or dated) bases, for events before a move (the TTP in Pakistan until mid-2014). */
+  basedInHistory: z.array(basedInPeriodSchema).default([]),
   /** The party the actor belongs to or fights for (ISO3), or null. */
   party: iso3.nullable(),
   /** The actor this one is a faction or unit of. */
