@@ -1,10 +1,14 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.ts";
+import { registerAlerts } from "./commands/alerts.ts";
+import { registerDemands } from "./commands/demands.ts";
+import { registerEscalation } from "./commands/escalation.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerInit, registerStart } from "./commands/init.ts";
 import { registerProfile } from "./commands/profile.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSync } from "./commands/sync.ts";
+import { registerTrends } from "./commands/trends.ts";
 import { registerStatus } from "./commands/status.ts";
 import { type Io, processIo } from "./context.ts";
 
@@ -26,6 +30,10 @@ export function buildProgram(io: Io): Command {
   registerProfile(program, io);
   registerImport(program, io);
   registerSync(program, io);
+  registerTrends(program, io);
+  registerDemands(program, io);
+  registerEscalation(program, io);
+  registerAlerts(program, io);
   registerServe(program, io);
   registerStart(program, io);
   exitOverrideAll(program);

@@ -24,7 +24,10 @@ export interface Webhook {
 }
 
 /** The webhook from the flag or the environment, or null when neither is set. */
-export function webhookFrom(flag: string | undefined, env: Record<string, string | undefined>): Webhook | null {
+export function webhookFrom(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): Webhook | null {
   const raw = (flag ?? env[WEBHOOK_ENV] ?? "").trim();
   if (raw === "") return null;
   let parsed: URL;
@@ -34,9 +37,16 @@ export function webhookFrom(flag: string | undefined, env: Record<string, string
     throw new AppError("INVALID_INPUT", "the webhook URL is not a URL", { cause: error });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new AppError("INVALID_INPUT", `the webhook URL must be http or https, not ${parsed.protocol}`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `the webhook URL must be http or https, not ${parsed.protocol}`,
+    );
   }
-  return { url: raw, origin: parsed.origin, sha256: createHash("sha256").update(raw).digest("hex") };
+  return {
+    url: raw,
+    origin: parsed.origin,
+    sha256: createHash("sha256").update(raw).digest("hex"),
+  };
 }
 
 export interface DeliveryResult {
@@ -73,10 +83,19 @@ async function post(webhook: Webhook, body: unknown): Promise<Omit<DeliveryResul
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     await response.body?.cancel();
-    return { ok: response.ok, status: response.status, error: response.ok ? null : response.statusText };
+    return {
+      ok: response.ok,
+      status: response.status,
+      error: response.ok ? null : response.statusText,
+    };
   } catch (error) {
     // The URL may hold a token: the message names only the origin.
-    const reason = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
     return { ok: false, status: null, error: `POST to ${webhook.origin} failed: ${reason}` };
   }
 }
@@ -97,7 +116,12 @@ export async function deliverAlerts(
   const results: DeliveryResult[] = [];
   for (const alert of queue) {
     const outcome = await post(webhook, alertPayload(profileId, alert));
-    await recordDelivery(db, { alertId: alert.id, urlOrigin: webhook.origin, urlSha256: webhook.sha256, ...outcome });
+    await recordDelivery(db, {
+      alertId: alert.id,
+      urlOrigin: webhook.origin,
+      urlSha256: webhook.sha256,
+      ...outcome,
+    });
     results.push({ alertId: alert.id, ...outcome });
   }
   return results;
@@ -106,7 +130,11 @@ export async function deliverAlerts(
 export function formatAlert(alert: StoredAlert): string {
   const last = alert.deliveries.at(-1);
   const delivery =
-    last === undefined ? "" : last.ok ? `  [posted to ${last.urlOrigin}]` : `  [webhook failed: ${last.error ?? last.status}]`;
+    last === undefined
+      ? ""
+      : last.ok
+        ? `  [posted to ${last.urlOrigin}]`
+        : `  [webhook failed: ${last.error ?? last.status}]`;
   return `${alert.day}  ${alert.level.padEnd(8)}  ${alert.kind.padEnd(11)}  ${alert.message}${delivery}`;
 }
 
@@ -119,7 +147,9 @@ interface AlertsFlags {
 export function registerAlerts(program: Command, io: Io): void {
   program
     .command("alerts")
-    .description("escalation alerts stored by `frontier escalation`, newest first, with webhook deliveries")
+    .description(
+      "escalation alerts stored by `frontier escalation`, newest first, with webhook deliveries",
+    )
     .option("--since <date>", "only alerts of this day or later")
     .option("--limit <n>", "at most this many", "100")
     .option("--json", "print JSON")
@@ -127,7 +157,10 @@ export function registerAlerts(program: Command, io: Io): void {
       const since = flags.since === undefined ? undefined : parseAsOf(flags.since, "--since");
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
-        throw new AppError("INVALID_INPUT", `--limit "${flags.limit}" is not a whole number from 1 to 100000`);
+        throw new AppError(
+          "INVALID_INPUT",
+          `--limit "${flags.limit}" is not a whole number from 1 to 100000`,
+        );
       }
       const alerts = await withStore(command, io, async (db) => {
         const profile = await ensureProfile(db);

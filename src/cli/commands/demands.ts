@@ -166,7 +166,7 @@ export async function overrideDemand(
     throw new AppError("INVALID_INPUT", `score "${input.score}" is not 0, 1, 2 or 3`);
   }
   const reason = input.reason.trim();
-  if (reason === "") throw new AppError("INVALID_INPUT", "--reason must say why");
+  if (reason === "") throw new AppError("INVALID_INPUT", "--reason TEXT is required: say why");
   const author = input.author.trim();
   if (author === "") throw new AppError("INVALID_INPUT", "--author must not be empty");
   const assessed = await assessPeriod(db, profile, period, input.asOf);
@@ -280,13 +280,18 @@ export function registerDemands(program: Command, io: Io): void {
       if (flags.json) printJson(io, result);
       else io.out(formatDemands(result, flags.explain === true));
     });
+  registerOverride(demands, io);
+}
+
+function registerOverride(demands: Command, io: Io): void {
   demands
     .command("override")
     .description("store an analyst's score for a demand and period, beside the computed one")
     .argument("<demand>", "demand id, e.g. effective-action")
     .argument("<period>", "month (2026-03) or quarter (2026-Q1)")
     .argument("<score>", "0 not initiated, 1 minimal, 2 intermediate, 3 full")
-    .requiredOption("--reason <text>", "why the computed score is wrong")
+    // Checked in the action, not by commander, so that an unknown flag is reported first.
+    .option("--reason <text>", "why the computed score is wrong (required)")
     .option("--author <name>", "who overrides (default: $USER)")
     .option("--as-of <date>", "the day to assess the computed score up to (default: today)")
     .option("--json", "print JSON")
@@ -295,14 +300,14 @@ export function registerDemands(program: Command, io: Io): void {
         demandId: string,
         period: string,
         score: string,
-        flags: { reason: string; author?: string; asOf?: string; json?: boolean },
+        flags: { reason?: string; author?: string; asOf?: string; json?: boolean },
         command: Command,
       ) => {
         const input: OverrideInput = {
           demandId,
           period,
           score,
-          reason: flags.reason,
+          reason: flags.reason ?? "",
           author: flags.author ?? defaultAuthor(),
           asOf: parseAsOf(flags.asOf),
         };

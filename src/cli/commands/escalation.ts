@@ -20,7 +20,15 @@ import {
   type StoredAlert,
 } from "../../store/queries/index.ts";
 import { type Io, printJson, withStore } from "../context.ts";
-import { type DeliveryResult, deliverAlerts, formatAlert, type Webhook, webhookFrom } from "./alerts.ts";
+import { ensureProfile } from "../profile-file.ts";
+import {
+  type DeliveryResult,
+  deliverAlerts,
+  formatAlert,
+  WEBHOOK_ENV,
+  type Webhook,
+  webhookFrom,
+} from "./alerts.ts";
 import { parseAsOf } from "./demands.ts";
 
 export const MAX_DAYS = 3660;
@@ -80,14 +88,29 @@ export async function runEscalation(
   return run;
 }
 
-function formatRung(label: string, reach: RungReach | null): string {
+const SHOWN_IDS = 8;
+
+function formatRung(label: string, reach: RungReach | null, explain: boolean): string {
   if (reach === null) return `highest rung, ${label}: none`;
-  const ids = reach.eventIds.map((id) => `#${id}`).join(" ");
+  const shown = explain ? reach.eventIds : reach.eventIds.slice(0, SHOWN_IDS);
+  const more = reach.eventIds.length - shown.length;
+  const ids = shown.map((id) => `#${id}`).join(" ") + (more > 0 ? ` and ${more} more` : "");
   return `highest rung, ${label}: ${reach.rung} ${reach.id} "${reach.name}", reached ${reach.date} (${ids})`;
 }
 
 function formatDay(d: EscalationDay): string {
-  const cells = [d.date, d.index, d.index7, d.index30, d.proxy, d.proxy7, d.proxy30, d.rung, d.rung7, d.rung30];
+  const cells = [
+    d.date,
+    d.index,
+    d.index7,
+    d.index30,
+    d.proxy,
+    d.proxy7,
+    d.proxy30,
+    d.rung,
+    d.rung7,
+    d.rung30,
+  ];
   return cells.map((c, i) => String(c).padStart(i === 0 ? 10 : 7)).join(" ");
 }
 
@@ -95,30 +118,38 @@ const SHOWN_DAYS = 14;
 
 export function formatEscalation(run: EscalationRun, profile: Profile, explain: boolean): string {
   const { report } = run;
-  const t = profile.thresholds.escalationIndex;
-  const latest = report.latest;
   const lines = [
     `Escalation ${report.pair.join("–")} as of ${report.asOf} (window ${report.from} … ${report.asOf})`,
-    latest === null
-      ? "no days in the window"
-      : `state index: day ${latest.index}, 7-day mean ${latest.index7}, 30-day mean ${latest.index30} → ${report.level ?? "below elevated"} (elevated ≥ ${t.elevated}, high ≥ ${t.high}, severe ≥ ${t.severe}, on the 7-day mean)`,
-    latest === null
-      ? ""
-      : `proxy index (actors based in one state against the other): day ${latest.proxy}, 7-day mean ${latest.proxy7}, 30-day mean ${latest.proxy30}`,
-    formatRung("last 7 days", report.highest.last7),
-    formatRung("last 30 days", report.highest.last30),
+    ...formatIndex(report, profile.thresholds.escalationIndex),
+    formatRung("last 7 days", report.highest.last7, explain),
+    formatRung("last 30 days", report.highest.last30, explain),
     `alerts in the window: ${report.alerts.length}, new ${run.newAlerts.length}`,
     ...run.newAlerts.map((a) => `  ${formatAlert(a)}`),
     ...run.deliveries.map(
-      (d) => `  webhook: alert ${d.alertId} ${d.ok ? `posted (${d.status})` : `failed: ${d.error ?? d.status}`}`,
+      (d) =>
+        `  webhook: alert ${d.alertId} ${d.ok ? `posted (${d.status})` : `failed: ${d.error ?? d.status}`}`,
     ),
     "",
     `${"date".padStart(10)}   index  idx7d idx30d   proxy  prx7d prx30d    rung  rung7 rung30`,
     ...(explain ? report.days : report.days.slice(-SHOWN_DAYS)).map(formatDay),
   ];
   if (explain && run.events !== undefined) lines.push(...explainDays(report, run.events));
-  else lines.push(`(last ${SHOWN_DAYS} days; --explain for every day and its events, --json for all)`);
-  return lines.filter((line, i) => line !== "" || i > 0).join("\n");
+  else
+    lines.push(`(last ${SHOWN_DAYS} days; --explain for every day and its events, --json for all)`);
+  return lines.join("\n");
+}
+
+function formatIndex(
+  report: EscalationReport,
+  t: Profile["thresholds"]["escalationIndex"],
+): string[] {
+  const d = report.latest;
+  if (d === null) return ["no days in the window"];
+  const bands = `elevated ≥ ${t.elevated}, high ≥ ${t.high}, severe ≥ ${t.severe}, on the 7-day mean`;
+  return [
+    `state index: day ${d.index}, 7-day mean ${d.index7}, 30-day mean ${d.index30} → ${report.level ?? "below elevated"} (${bands})`,
+    `proxy index (actors based in one state against the other): day ${d.proxy}, 7-day mean ${d.proxy7}, 30-day mean ${d.proxy30}`,
+  ];
 }
 
 function explainDays(report: EscalationReport, events: readonly EventRef[]): string[] {
@@ -130,7 +161,9 @@ function explainDays(report: EscalationReport, events: readonly EventRef[]): str
     for (const c of day.contributions) {
       const ref = refs.get(c.eventId);
       const how = `${c.relation} ${c.category} ×${c.weight} = ${c.value}`;
-      lines.push(`  ${how.padEnd(28)} ${ref === undefined ? `#${c.eventId}` : formatEventRef(ref)}`);
+      lines.push(
+        `  ${how.padEnd(28)} ${ref === undefined ? `#${c.eventId}` : formatEventRef(ref)}`,
+      );
     }
   }
   return lines;
@@ -147,22 +180,32 @@ interface EscalationFlags {
 export function registerEscalation(program: Command, io: Io): void {
   program
     .command("escalation")
-    .description("daily escalation index of the two states, ladder rungs reached, and alerts (stored, and POSTed to a webhook)")
+    .description(
+      "daily escalation index of the two states, ladder rungs reached, and alerts (stored, and POSTed to a webhook)",
+    )
     .option("--as-of <date>", "the last day of the window (default: today)")
     .option("--days <n>", "days in the window", "90")
-    .option("--webhook <url>", `POST new alerts to this URL (env ${"FRONTIER_WEBHOOK_URL"})`)
+    .option("--webhook <url>", `POST new alerts to this URL (env ${WEBHOOK_ENV})`)
     .option("--explain", "every day of the window with the events behind it")
     .option("--json", "print JSON")
     .action(async (flags: EscalationFlags, command: Command) => {
       const asOf = parseAsOf(flags.asOf);
       const days = Number(flags.days);
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-        throw new AppError("INVALID_INPUT", `--days "${flags.days}" is not a whole number from 1 to ${MAX_DAYS}`);
+        throw new AppError(
+          "INVALID_INPUT",
+          `--days "${flags.days}" is not a whole number from 1 to ${MAX_DAYS}`,
+        );
       }
       const webhook = webhookFrom(flags.webhook, process.env);
       const { run, profile } = await withStore(command, io, async (db) => {
         const profile = await ensureProfile(db);
-        const run = await runEscalation(db, profile, { asOf, days, webhook, explain: flags.explain });
+        const run = await runEscalation(db, profile, {
+          asOf,
+          days,
+          webhook,
+          explain: flags.explain,
+        });
         return { run, profile };
       });
       if (flags.json) printJson(io, run);

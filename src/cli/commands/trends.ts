@@ -93,6 +93,36 @@ async function resolveRange(
   return { from: periodOf(from, query.unit).start, to: periodOf(to, query.unit).end };
 }
 
+type CrossBorderFilter = {
+  from: string;
+  to: string;
+  pair: [string, string];
+  actors: ReturnType<typeof pairActors>;
+};
+
+/** The latest classified events, with their kind, direction and sources. */
+async function latestClassified(
+  db: Sql,
+  filter: CrossBorderFilter,
+  limit: number,
+): Promise<CrossBorderItem[]> {
+  const rows = await latestCrossBorder(db, { ...filter, limit });
+  const events = new Map(
+    (
+      await loadEventsById(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  return rows.flatMap((row) => {
+    const event = events.get(row.id);
+    const label = parseCrossBorderGroup(row.grp);
+    return event === undefined || label === null ? [] : [{ ...eventRef(event), ...label }];
+  });
+}
+
+/** Cross-border counts (SQL) plus border closures (matched on the closure rung's candidates). */
 async function crossBorderCounts(
   db: Sql,
   profile: Profile,
@@ -104,25 +134,13 @@ async function crossBorderCounts(
     pair: pairOf(profile),
     actors: pairActors(profile),
   };
+  const limit = query.latest ?? 10;
   const counts = await countCrossBorder(db, {
     ...filter,
     unit: query.unit,
     withIds: query.explain,
   });
-  const latestRows = await latestCrossBorder(db, { ...filter, limit: query.latest ?? 10 });
-  const byId = new Map(
-    (
-      await loadEventsById(
-        db,
-        latestRows.map((r) => r.id),
-      )
-    ).map((e) => [e.id, e]),
-  );
-  const latest: CrossBorderItem[] = latestRows.flatMap((row) => {
-    const event = byId.get(row.id);
-    const label = parseCrossBorderGroup(row.grp);
-    return event === undefined || label === null ? [] : [{ ...eventRef(event), ...label }];
-  });
+  const latest = await latestClassified(db, filter, limit);
   const rung = closureRung(profile);
   if (rung === null) return { counts, latest };
   const candidates = await loadEvents(db, {
@@ -134,12 +152,12 @@ async function crossBorderCounts(
   });
   const closed = closures(candidates, rung, createResolver(profile).matches);
   const group = crossBorderGroup("border-closure", null);
-  const all = [...latest, ...closureItems(closed)].sort(
+  const newestFirst = [...latest, ...closureItems(closed)].sort(
     (a, b) => b.date.localeCompare(a.date) || b.id - a.id,
   );
   return {
     counts: [...counts, ...countByPeriod(closed, query.unit, group, query.explain === true)],
-    latest: all.slice(0, query.latest ?? 10),
+    latest: newestFirst.slice(0, limit),
   };
 }
 
@@ -155,19 +173,20 @@ export async function computeTrends(
     return { ...base, from: null, to: null, rows: [], totals: sumRows([]) };
   }
   const readFrom = lookbackStart(range.from, query.unit);
-  const isCrossBorder = query.group === CROSS_BORDER_GROUP;
-  const { counts, latest } = isCrossBorder
-    ? await crossBorderCounts(db, profile, { ...query, readFrom, to: range.to })
-    : {
-        counts: await countTrends(db, {
-          unit: query.unit,
-          group: query.group === CROSS_BORDER_GROUP ? "none" : query.group,
-          from: readFrom,
-          to: range.to,
-          withIds: query.explain,
-        }),
-        latest: undefined,
-      };
+  const group = query.group;
+  const { counts, latest } =
+    group === CROSS_BORDER_GROUP
+      ? await crossBorderCounts(db, profile, { ...query, readFrom, to: range.to })
+      : {
+          counts: await countTrends(db, {
+            unit: query.unit,
+            group,
+            from: readFrom,
+            to: range.to,
+            withIds: query.explain,
+          }),
+          latest: undefined,
+        };
   const rows = buildTrendRows(counts, {
     unit: query.unit,
     ...range,
@@ -184,6 +203,13 @@ export async function computeTrends(
   }
   return result;
 }
+
+const UNIT_ADJECTIVE: Record<PeriodUnit, string> = {
+  day: "daily",
+  week: "weekly",
+  month: "monthly",
+  quarter: "quarterly",
+};
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);
@@ -220,7 +246,7 @@ function formatTable(rows: readonly string[][]): string {
 
 export function formatTrends(result: TrendsResult): string {
   if (result.from === null) return "no events in the store: import data first (frontier import …)";
-  const head = `${result.unit}ly events and fatalities, ${result.from} … ${result.to}${
+  const head = `${UNIT_ADJECTIVE[result.unit]} events and fatalities, ${result.from} … ${result.to}${
     result.group === "none" ? "" : `, by ${result.group}`
   } (changes: against the previous period | the same period a year before)`;
   const table: string[][] = [
@@ -266,63 +292,60 @@ export function formatTrends(result: TrendsResult): string {
   return lines.join("\n");
 }
 
-function csvCell(value: string | number | null): string {
+function csvCell(value: Cell): string {
   const text = value === null ? "" : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function formatTrendsCsv(result: TrendsResult): string {
-  const header = [
-    "period",
-    "start",
-    "end",
-    "group",
-    "events",
-    "fatalities_best",
-    "fatalities_low",
-    "fatalities_high",
-    "events_with_fatalities",
-    "prev_period",
-    "prev_events",
-    "prev_fatalities",
-    "prev_events_change_pct",
-    "prev_fatalities_change_pct",
-    "year_before_period",
-    "year_before_events",
-    "year_before_fatalities",
-    "year_events_change_pct",
-    "year_fatalities_change_pct",
+type Cell = string | number | null;
+
+function comparisonCells(prefix: string, c: Comparison): [string, Cell][] {
+  return [
+    [`${prefix}_period`, c.period],
+    [`${prefix}_events`, c.events],
+    [`${prefix}_fatalities`, c.fatalities],
+    [`${prefix}_events_change_pct`, c.eventsChangePct],
+    [`${prefix}_fatalities_change_pct`, c.fatalitiesChangePct],
   ];
-  if (result.events !== undefined) header.push("event_ids");
-  const lines = [header.join(",")];
-  for (const r of result.rows) {
-    const p = r.vsPrevious;
-    const y = r.vsYearBefore;
-    const cells: (string | number | null)[] = [
-      r.period,
-      r.start,
-      r.end,
-      r.group,
-      r.events,
-      r.fatalities.best,
-      r.fatalities.low,
-      r.fatalities.high,
-      r.withFatalities,
-      p.period,
-      p.events,
-      p.fatalities,
-      p.eventsChangePct,
-      p.fatalitiesChangePct,
-      y.period,
-      y.events,
-      y.fatalities,
-      y.eventsChangePct,
-      y.fatalitiesChangePct,
-    ];
-    if (result.events !== undefined) cells.push((r.eventIds ?? []).join(" "));
-    lines.push(cells.map(csvCell).join(","));
-  }
-  return lines.join("\n");
+}
+
+/** One CSV record per row: its figures, then its two comparisons (and its events with --explain). */
+function csvRecord(r: TrendRow, withIds: boolean): [string, Cell][] {
+  const own: [string, Cell][] = Object.entries({
+    period: r.period,
+    start: r.start,
+    end: r.end,
+    group: r.group,
+    events: r.events,
+    fatalities_best: r.fatalities.best,
+    fatalities_low: r.fatalities.low,
+    fatalities_high: r.fatalities.high,
+    events_with_fatalities: r.withFatalities,
+  });
+  const ids: [string, Cell][] = withIds ? [["event_ids", (r.eventIds ?? []).join(" ")]] : [];
+  return [
+    ...own,
+    ...comparisonCells("prev", r.vsPrevious),
+    ...comparisonCells("year_before", r.vsYearBefore),
+    ...ids,
+  ];
+}
+
+export function formatTrendsCsv(result: TrendsResult): string {
+  const withIds = result.events !== undefined;
+  const records = result.rows.map((row) => csvRecord(row, withIds));
+  // Without rows, the names come from an empty row of any period.
+  const [empty] = buildTrendRows([], {
+    unit: "day",
+    from: "2000-01-01",
+    to: "2000-01-01",
+    grouped: false,
+  });
+  const first = records[0] ?? (empty === undefined ? [] : csvRecord(empty, withIds));
+  const header = first.map(([name]) => name);
+  return [header.join(","), ...records.map((rec) => rec.map(([, v]) => csvCell(v)).join(","))].join(
+    "\n",
+  );
 }
 
 interface TrendsFlags {
