@@ -91,7 +91,10 @@ CREATE TABLE source_records (
   raw_sha256 text NOT NULL,
   event_id bigint REFERENCES events (id) ON DELETE SET NULL,
   updated_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (dataset, native_id)
+  -- native_id leads: inside one long import transaction the table has no statistics, and with
+  -- dataset first the planner scanned every row of the dataset for each batch lookup
+  -- (quadratic: 1.4 s a batch at 2 M rows). With native_id first every key is an index probe.
+  UNIQUE (native_id, dataset)
 );
 CREATE INDEX source_records_event_idx ON source_records (event_id);
 
