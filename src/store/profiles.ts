@@ -1,5 +1,6 @@
 import type { Profile } from "../domain/profile/index.ts";
 import type { Sql } from "./db.ts";
+import { setMeta } from "./meta.ts";
 
 /**
  * Loads a profile into the store and makes it the active one: the profile body, its actors
@@ -67,11 +68,7 @@ export async function saveProfile(db: Sql, profile: Profile, source: string): Pr
       questions.map((q) => q.horizonDays),
     ],
   );
-  await db.query(
-    `INSERT INTO meta (key, value) VALUES ('active_profile', $1)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-    [JSON.stringify(profile.id)],
-  );
+  await setMeta(db, "active_profile", profile.id);
 }
 
 /** The active profile as stored (already validated when it was saved), or null. */

@@ -10,6 +10,7 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { AppError } from "../domain/errors.ts";
 import type { Sql } from "../store/db.ts";
+import { getMeta, setMeta } from "../store/meta.ts";
 
 const fileStateSchema = z.object({
   md5: z.string(),
@@ -79,11 +80,7 @@ export function createStateStore(db: Sql, path: string): StateStore {
     },
     async save(state) {
       await saveFile(path, state);
-      await db.query(
-        `INSERT INTO meta (key, value) VALUES ($1, $2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        [META_KEY, JSON.stringify(state)],
-      );
+      await setMeta(db, META_KEY, state);
     },
   };
 }
@@ -110,10 +107,8 @@ async function loadFile(path: string): Promise<SyncState> {
 }
 
 async function loadMeta(db: Sql): Promise<SyncState> {
-  const [row] = await db.query<{ value: unknown }>("SELECT value FROM meta WHERE key = $1", [
-    META_KEY,
-  ]);
-  return row ? parseState(row.value, `meta key ${META_KEY}`) : emptyState();
+  const value = await getMeta(db, META_KEY);
+  return value === undefined ? emptyState() : parseState(value, `meta key ${META_KEY}`);
 }
 
 async function saveFile(path: string, state: SyncState): Promise<void> {
