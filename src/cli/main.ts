@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.ts";
 import { registerAlerts } from "./commands/alerts.ts";
+import { registerCode } from "./commands/code.ts";
+import { registerCoder } from "./commands/coder.ts";
 import { registerDemands } from "./commands/demands.ts";
 import { registerEscalation } from "./commands/escalation.ts";
 import { registerImport } from "./commands/import.ts";
@@ -34,6 +36,8 @@ export function buildProgram(io: Io): Command {
   registerDemands(program, io);
   registerEscalation(program, io);
   registerAlerts(program, io);
+  registerCode(program, io);
+  registerCoder(program, io);
   registerServe(program, io);
   registerStart(program, io);
   exitOverrideAll(program);
