@@ -1,20 +1,20 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.ts";
 import { registerAlerts } from "./commands/alerts.ts";
+import { registerBacktest } from "./commands/backtest.ts";
 import { registerCode } from "./commands/code.ts";
 import { registerCoder } from "./commands/coder.ts";
 import { registerDemands } from "./commands/demands.ts";
 import { registerEscalation } from "./commands/escalation.ts";
-import { registerBacktest } from "./commands/backtest.ts";
 import { registerForecast } from "./commands/forecast.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerInit, registerStart } from "./commands/init.ts";
 import { registerProfile } from "./commands/profile.ts";
 import { registerQuestions } from "./commands/questions.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerStatus } from "./commands/status.ts";
 import { registerSync } from "./commands/sync.ts";
 import { registerTrends } from "./commands/trends.ts";
-import { registerStatus } from "./commands/status.ts";
 import { type Io, processIo } from "./context.ts";
 
 /** Exit codes (DEVELOPERS.md): 0 success, 1 bad input or failure, 2 wrong usage. */
