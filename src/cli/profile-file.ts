@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { AppError } from "../domain/errors.ts";
-import { parseProfile, type Profile } from "../domain/profile/index.ts";
+import { type Profile, parseProfile } from "../domain/profile/index.ts";
 import type { Sql } from "../store/db.ts";
 import { loadActiveProfileBody, saveProfile } from "../store/profiles.ts";
 

@@ -24,8 +24,8 @@ import {
   toSourceRecords,
 } from "../../coding/index.ts";
 import { AppError } from "../../domain/errors.ts";
-import { createResolver, type Profile, type ProfileResolver } from "../../domain/profile/index.ts";
 import type { SourceRecord } from "../../domain/event.ts";
+import { createResolver, type Profile, type ProfileResolver } from "../../domain/profile/index.ts";
 import { type ImportItem, importFile } from "../../store/importer.ts";
 import { type Io, printJson, withStore } from "../context.ts";
 import { DEFAULT_PROFILE, readProfileFile } from "../profile-file.ts";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { readStatus } from "../../store/status.ts";
 import { saveProfile } from "../../store/profiles.ts";
+import { readStatus } from "../../store/status.ts";
 import { type Io, printJson, withStore } from "../context.ts";
 import { DEFAULT_PROFILE, readProfileFile } from "../profile-file.ts";
 import { formatStatus } from "./status.ts";
