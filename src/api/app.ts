@@ -1,34 +1,19 @@
 import { Readable } from "node:stream";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { ZodError, type z } from "zod";
-import { AppError, isAppError } from "../domain/errors.ts";
-import type { Profile } from "../domain/profile/index.ts";
+import { ZodError } from "zod";
+import { isAppError } from "../domain/errors.ts";
 import type { Db } from "../store/db.ts";
 import { EVENT_COLUMNS, type EventFilter, type EventRow, listEvents } from "../store/event-list.ts";
 import { readStatus } from "../store/status.ts";
-import { errorSchema, type EventQuery, eventQuerySchema, jsonSchema } from "./schemas.ts";
+import type { AppDeps } from "./deps.ts";
+import { registerAnalysisRoutes } from "./routes-analysis.ts";
+import { registerMetaRoutes } from "./routes-meta.ts";
+import { registerStaticRoutes } from "./routes-static.ts";
+import { errorSchema, eventQuerySchema, jsonSchema, toEventFilter } from "./schemas.ts";
+import { parse } from "./validate.ts";
 
-export interface AppDeps {
-  db: Db;
-  profile: Profile;
-  logger?: boolean;
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path.join(".") || "request";
-  throw new AppError("INVALID_INPUT", `${path}: ${issue?.message ?? "invalid"}`, {
-    cause: result.error,
-  });
-}
-
-function toFilter(q: EventQuery): EventFilter {
-  const { limit: _limit, cursor: _cursor, ...filter } = q;
-  return filter;
-}
+export type { AppDeps } from "./deps.ts";
 
 function toCursor(value: string | undefined) {
   if (!value) return undefined;
@@ -112,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get("/api/events", { schema: eventsDoc }, async (request) => {
     const q = parse(eventQuerySchema, request.query);
-    const page = await listEvents(deps.db, toFilter(q), {
+    const page = await listEvents(deps.db, toEventFilter(q), {
       limit: q.limit,
       cursor: toCursor(q.cursor),
     });
@@ -127,13 +112,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", 'attachment; filename="events.csv"');
-    return reply.send(Readable.from(csvLines(allEvents(deps.db, toFilter(q)))));
+    return reply.send(Readable.from(csvLines(allEvents(deps.db, toEventFilter(q)))));
   });
 
   app.get("/api/events.geojson", { schema: eventsDoc }, async (request, reply) => {
     const q = parse(eventQuerySchema, request.query);
     reply.header("content-type", "application/geo+json");
-    return reply.send(Readable.from(geojsonChunks(allEvents(deps.db, toFilter(q)))));
+    return reply.send(Readable.from(geojsonChunks(allEvents(deps.db, toEventFilter(q)))));
   });
 
   app.get("/api/profile", async () => ({
@@ -144,6 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     watchQuestions: deps.profile.watchQuestions.map((q) => ({ id: q.id, text: q.text })),
   }));
 
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  registerAnalysisRoutes(app, deps, today);
+  registerMetaRoutes(app, deps, today);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerStaticRoutes(app, { webDir: deps.webDir ?? null, geoDir: deps.geoDir ?? null });
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventFilter } from "../store/event-list.ts";
 
 /** Comma-separated list in a query string: `?country=PAK,AFG`. */
 const list = z
@@ -10,7 +11,7 @@ const list = z
       .filter(Boolean),
   )
   .optional();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 
 export const eventQuerySchema = z.strictObject({
   from: isoDate.optional(),
@@ -45,4 +46,10 @@ export function jsonSchema(
   const out = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   delete out.$schema;
   return out;
+}
+
+/** The filter part of an events query: paging fields are not filters. */
+export function toEventFilter(q: EventQuery): EventFilter {
+  const { limit: _limit, cursor: _cursor, ...filter } = q;
+  return filter;
 }

@@ -44,3 +44,16 @@ export async function withStore<T>(
 export function printJson(io: Io, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
+
+/**
+ * Required options checked in the action rather than with commander's `requiredOption`, which
+ * reports a missing option before an unknown one; either way it is wrong usage (exit 2).
+ */
+export function requireOptions(command: Command, flags: readonly string[]): void {
+  const given = command.opts<Record<string, unknown>>();
+  for (const flag of flags) {
+    if (given[flag] !== undefined) continue;
+    const name = flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    command.error(`error: required option '--${name}' not specified`, { exitCode: 2 });
+  }
+}

@@ -4,7 +4,7 @@
  * evidence and assessments are stored, overrides sit beside the computed score.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeDemands, type DemandView, overrideDemand } from "../../src/cli/commands/demands.ts";
+import { computeDemands, type DemandView, overrideDemand } from "../../src/app/demands.ts";
 import type { Profile } from "../../src/domain/profile/index.ts";
 import type { Db } from "../../src/store/db.ts";
 import { ALL_FIXTURES } from "../fixtures/analysis/events.ts";

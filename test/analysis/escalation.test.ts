@@ -3,8 +3,7 @@
  * header for the hand-computed 7-day means), with webhook delivery to a local server.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webhookFrom } from "../../src/cli/commands/alerts.ts";
-import { runEscalation } from "../../src/cli/commands/escalation.ts";
+import { runEscalation, webhookFrom } from "../../src/app/escalation.ts";
 import type { Profile } from "../../src/domain/profile/index.ts";
 import type { Db } from "../../src/store/db.ts";
 import { listAlerts } from "../../src/store/queries/index.ts";

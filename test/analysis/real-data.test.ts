@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPath } from "../../src/app/import.ts";
-import { computeTrends, type TrendsResult } from "../../src/cli/commands/trends.ts";
+import { computeTrends, type TrendsResult } from "../../src/app/trends.ts";
 import { ensureProfile } from "../../src/cli/profile-file.ts";
 import { createResolver, type Profile } from "../../src/domain/profile/index.ts";
 import type { Db } from "../../src/store/db.ts";

@@ -22,7 +22,7 @@ import {
   trainClassifier,
 } from "../../coding/index.ts";
 import { AppError } from "../../domain/errors.ts";
-import { type Io, printJson } from "../context.ts";
+import { type Io, printJson, requireOptions } from "../context.ts";
 
 interface TrainOptions {
   from: string[];
@@ -100,11 +100,12 @@ function registerTrain(coder: Command, io: Io): void {
   coder
     .command("train")
     .description("train the event-type classifier on labelled text and save it as a model file")
-    .requiredOption("--from <files...>", "labelled CSV (ACLED notes) or TSV (CASE 2021) files")
-    .requiredOption("--model <file>", "where to write the model")
+    .option("--from <files...>", "labelled CSV (ACLED notes) or TSV (CASE 2021) files (required)")
+    .option("--model <file>", "where to write the model (required)")
     .option("--seed <n>", "random seed for the order of training", "1")
     .option("--epochs <n>", "passes over the data", "15")
-    .action(async (opts: TrainOptions) => {
+    .action(async (opts: TrainOptions, command: Command) => {
+      requireOptions(command, ["from", "model"]);
       const examples = await readAll(opts.from);
       const seed = parseNumber("--seed", opts.seed, 1, [0, 2 ** 32 - 1]);
       const epochs = parseNumber("--epochs", opts.epochs, 15, [1, 200]);
@@ -129,13 +130,14 @@ function registerEval(coder: Command, io: Io): void {
     .description(
       "precision, recall and F1 per class, macro- and micro-F1, confusion table on held-out text",
     )
-    .requiredOption("--from <files...>", "labelled CSV (ACLED notes) or TSV (CASE 2021) files")
+    .option("--from <files...>", "labelled CSV (ACLED notes) or TSV (CASE 2021) files (required)")
     .option("--split <ratio>", "share held out for testing (stratified by class)", "0.2")
     .option("--seed <n>", "random seed of the split and the training", "1")
     .option("--model <file>", "score this model on all of --from instead of training on a split")
     .option("--rules", "score the rule-based coder on the held-out part instead of a trained model")
     .option("--json", "print the figures as JSON")
-    .action(async (opts: EvalOptions) => {
+    .action(async (opts: EvalOptions, command: Command) => {
+      requireOptions(command, ["from"]);
       const examples = await readAll(opts.from);
       const seed = parseNumber("--seed", opts.seed, 1, [0, 2 ** 32 - 1]);
       const ratio = parseNumber("--split", opts.split, 0.2, [0.01, 0.99]);

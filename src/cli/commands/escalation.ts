@@ -1,92 +1,25 @@
 import type { Command } from "commander";
 import {
-  type Alert,
-  buildEscalationReport,
   type EscalationDay,
   type EscalationReport,
   type EventRef,
-  escalationStart,
-  eventRef,
   formatEventRef,
   type RungReach,
 } from "../../analysis/index.ts";
-import { AppError } from "../../domain/errors.ts";
-import { createResolver, type Profile } from "../../domain/profile/index.ts";
-import type { Db } from "../../store/db.ts";
+import { parseAsOf } from "../../app/demands.ts";
 import {
-  insertAlerts,
-  loadEvents,
-  loadEventsById,
-  type StoredAlert,
-} from "../../store/queries/index.ts";
+  type EscalationRun,
+  MAX_DAYS,
+  runEscalation,
+  WEBHOOK_ENV,
+  webhookFrom,
+} from "../../app/escalation.ts";
+import { AppError } from "../../domain/errors.ts";
+import type { Profile } from "../../domain/profile/index.ts";
 import { type Io, printJson, withStore } from "../context.ts";
 import { ensureProfile } from "../profile-file.ts";
-import {
-  type DeliveryResult,
-  deliverAlerts,
-  formatAlert,
-  WEBHOOK_ENV,
-  type Webhook,
-  webhookFrom,
-} from "./alerts.ts";
-import { parseAsOf } from "./demands.ts";
-
-export const MAX_DAYS = 3660;
-
-export interface EscalationRun {
-  report: EscalationReport;
-  /** Alerts of the window stored by this run (the others were stored before). */
-  newAlerts: StoredAlert[];
-  deliveries: DeliveryResult[];
-  /** With `explain`: the events behind the days, the rungs and the alerts. */
-  events?: EventRef[];
-}
-
-function alertInput(alert: Alert) {
-  return {
-    kind: alert.kind,
-    day: alert.day,
-    level: alert.level,
-    value: alert.value,
-    previous: alert.previous,
-    message: alert.message,
-    details: { eventIds: alert.eventIds, rung: alert.rung },
-  };
-}
-
-function referencedIds(report: EscalationReport): number[] {
-  return [
-    ...report.days.flatMap((d) => d.contributions.map((c) => c.eventId)),
-    ...(report.highest.last7?.eventIds ?? []),
-    ...(report.highest.last30?.eventIds ?? []),
-    ...report.alerts.flatMap((a) => a.eventIds),
-  ];
-}
-
-/** Computes the report, stores its new alerts and POSTs them when a webhook is configured. */
-export async function runEscalation(
-  db: Db,
-  profile: Profile,
-  options: { asOf: string; days: number; webhook: Webhook | null; explain?: boolean },
-): Promise<EscalationRun> {
-  const events = await loadEvents(db, {
-    from: escalationStart(options.asOf, options.days),
-    to: options.asOf,
-  });
-  const report = buildEscalationReport(events, profile, {
-    asOf: options.asOf,
-    days: options.days,
-    matches: createResolver(profile).matches,
-  });
-  const newAlerts = await insertAlerts(db, profile.id, report.alerts.map(alertInput));
-  const deliveries =
-    options.webhook === null ? [] : await deliverAlerts(db, profile.id, newAlerts, options.webhook);
-  const run: EscalationRun = { report, newAlerts, deliveries };
-  if (options.explain) {
-    run.events = (await loadEventsById(db, referencedIds(report))).map(eventRef);
-  }
-  return run;
-}
+import { formatAlert } from "./alerts.ts";
+import { today } from "./demands.ts";
 
 const SHOWN_IDS = 8;
 
@@ -189,7 +122,7 @@ export function registerEscalation(program: Command, io: Io): void {
     .option("--explain", "every day of the window with the events behind it")
     .option("--json", "print JSON")
     .action(async (flags: EscalationFlags, command: Command) => {
-      const asOf = parseAsOf(flags.asOf);
+      const asOf = parseAsOf(flags.asOf, today);
       const days = Number(flags.days);
       if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
         throw new AppError(

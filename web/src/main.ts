@@ -1,0 +1,81 @@
+import "./styles.css";
+import { getJson } from "./api.ts";
+import { errorNote, fill, loading } from "./dom.ts";
+import type { MetaResponse } from "./types.ts";
+
+export interface PageContext {
+  meta: MetaResponse;
+  params: URLSearchParams;
+  /** Records the page's state in the address without reloading the page. */
+  replaceParams(params: URLSearchParams): void;
+}
+
+/** Renders a page into `root`; may return a function that releases what it holds (the map). */
+export type Page = (root: HTMLElement, ctx: PageContext) => Promise<(() => void) | undefined>;
+
+const PAGES: Record<string, { title: string; load: () => Promise<Page> }> = {
+  overview: {
+    title: "Overview",
+    load: async () => (await import("./pages/overview.ts")).renderOverview,
+  },
+  map: { title: "Map", load: async () => (await import("./pages/map.ts")).renderMap },
+  events: { title: "Events", load: async () => (await import("./pages/events.ts")).renderEvents },
+};
+
+function route(): { page: string; params: URLSearchParams } {
+  const hash = location.hash.startsWith("#/") ? location.hash.slice(2) : "";
+  const [name = "", search = ""] = hash.split("?");
+  return { page: name in PAGES ? name : "overview", params: new URLSearchParams(search) };
+}
+
+function main(): void {
+  const root = document.getElementById("main");
+  if (root === null) return;
+  const skip = document.querySelector<HTMLAnchorElement>("a.skip");
+  skip?.addEventListener("click", (event) => {
+    event.preventDefault();
+    root.focus();
+  });
+  let release: (() => void) | undefined;
+  let renders = 0;
+  let meta: MetaResponse | null = null;
+
+  const render = async () => {
+    const { page, params } = route();
+    const current = ++renders;
+    release?.();
+    release = undefined;
+    for (const link of document.querySelectorAll<HTMLAnchorElement>("nav a[data-page]")) {
+      if (link.dataset.page === page) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+    const spec = PAGES[page] ?? PAGES.overview;
+    document.title = `${spec?.title ?? ""} · Frontier Watch`;
+    fill(root, loading("the page"));
+    try {
+      meta ??= await getJson<MetaResponse>("/api/meta");
+      const profileName = document.getElementById("profile-name");
+      if (profileName !== null) profileName.textContent = meta.profile.name;
+      const renderPage = await (spec ?? PAGES.overview)?.load();
+      if (renderPage === undefined || current !== renders) return;
+      const ctx: PageContext = {
+        meta,
+        params,
+        replaceParams(next) {
+          const search = next.toString();
+          history.replaceState(null, "", `#/${page}${search ? `?${search}` : ""}`);
+        },
+      };
+      root.replaceChildren();
+      release = await renderPage(root, ctx);
+      // After a navigation (not the first load) move focus to the new page's heading.
+      if (current > 1) root.querySelector<HTMLElement>("h1")?.focus();
+    } catch (error) {
+      if (current === renders) fill(root, errorNote("the page", error));
+    }
+  };
+  window.addEventListener("hashchange", () => void render());
+  void render();
+}
+
+main();
