@@ -122,12 +122,17 @@ describe("readAcled() on hand-made fixtures", () => {
       'acled-unclosed-quote.csv line 3, field "notes": the file ends inside a quoted field ' +
         "(the closing quote is missing or the file is cut off)",
     ],
-    ["acled-invalid-utf8.csv", "acled-invalid-utf8.csv line 3: the text is not valid UTF-8"],
+    [
+      "acled-invalid-utf8.csv",
+      'acled-invalid-utf8.csv line 3, field "notes": "Caf\uFFFD row." is not valid UTF-8 ' +
+        "(a Latin-1 or Windows-1252 file? read it with --encoding latin1)",
+    ],
     ["empty.csv", "empty.csv: file is empty"],
     [
       "ucdp-hdx.csv",
-      'ucdp-hdx.csv line 1: not an ACLED file: missing columns "event_date", "event_type", ' +
-        '"sub_event_type", "actor1", "fatalities"',
+      'ucdp-hdx.csv line 1: not an ACLED file: missing columns "event_date", ' +
+        '"sub_event_type" or "event_type" ' +
+        "(if the file calls one otherwise: --columns FILE_COLUMN=acled_column)",
     ],
   ])("rejects %s with a message naming the place", async (name, expected) => {
     expect(await messageOf(collect(readAcled(fixture(name), { onError: "yield" })))).toBe(expected);
@@ -137,10 +142,10 @@ describe("readAcled() on hand-made fixtures", () => {
     const dir = await mkdtemp(join(tmpdir(), "ingest-acled-"));
     try {
       const path = join(dir, "big.csv");
-      const header = "event_date,event_type,sub_event_type,actor1,fatalities,notes";
+      const header = "event_date,event_type,sub_event_type,actor1,admin1,fatalities,notes";
       await writeFile(
         path,
-        `${header}\n2024-01-01,Battles,Armed clash,X,0,${"n".repeat(10 << 20)}\n`,
+        `${header}\n2024-01-01,Battles,Armed clash,X,Kabul,0,${"n".repeat(10 << 20)}\n`,
       );
       expect(await messageOf(collect(readAcled(path)))).toBe(
         'big.csv line 2, field "notes": the field is longer than 1048576 bytes (maxFieldBytes)',

@@ -4,7 +4,14 @@
  * found by name, case-insensitively (ACLED codebook; acledR `acled_codebook`).
  */
 import type { DatePrecision, GeoPrecision, SourceRecord } from "../domain/event.ts";
-import { acledToPlover, parseAcledSubEventType } from "../domain/ontology/index.ts";
+import {
+  ACLED_EVENT_TYPES,
+  ACLED_SUB_EVENT_TYPES,
+  type AcledEventType,
+  type AcledSubEventType,
+  acledToPlover,
+  parseAcledSubEventType,
+} from "../domain/ontology/index.ts";
 import { acledKey, KeyDeduper } from "./acled-key.ts";
 import {
   type ColumnSpec,
@@ -38,18 +45,23 @@ const required = (name: string, aliases: string[] = []): ColumnSpec => ({
 });
 const optional = (name: string, aliases: string[] = []): ColumnSpec => ({ name, aliases });
 
-/** The columns the adapter reads. `type`/`sub_type` are names seen in re-published subsets. */
+/**
+ * The columns the adapter reads. Only `event_date` is required on its own; an event also needs a
+ * type and a place (ACLED_REQUIRED_GROUPS), everything else may be missing, as in the API's
+ * `fields=` exports. `type`/`sub_type` are names seen in re-published subsets.
+ */
 export const ACLED_COLUMNS: readonly ColumnSpec[] = [
   optional("event_id_cnty"),
   required("event_date"),
   optional("time_precision"),
-  required("event_type", ["type"]),
-  required("sub_event_type", ["sub_type"]),
-  required("actor1"),
+  optional("event_type", ["type"]),
+  optional("sub_event_type", ["sub_type"]),
+  optional("actor1"),
   optional("assoc_actor_1"),
   optional("inter1"),
   optional("actor2"),
   optional("assoc_actor_2"),
+  optional("inter2"),
   optional("iso"),
   optional("iso3"),
   optional("country"),
@@ -60,9 +72,15 @@ export const ACLED_COLUMNS: readonly ColumnSpec[] = [
   optional("longitude"),
   optional("geo_precision"),
   optional("notes"),
-  required("fatalities"),
+  optional("fatalities"),
   optional("timestamp"),
 ];
+
+/** An event type, and a place: at least one column of each group. */
+const ACLED_REQUIRED_GROUPS = [
+  ["sub_event_type", "event_type"],
+  ["country", "iso3", "iso", "admin1", "latitude"],
+] as const;
 
 export const ACLED_DELETION_COLUMNS: readonly ColumnSpec[] = [
   required("event_id_cnty"),
@@ -87,10 +105,16 @@ export function isAcledDeletionsHeader(header: readonly string[]): boolean {
   return names.has("deleted_timestamp") && !names.has("event_date");
 }
 
+export interface AcledReadOptions {
+  /** `--columns`: file column (lower case) → ACLED column name. */
+  renames?: ReadonlyMap<string, string>;
+}
+
 export async function* acledItems(
   batches: AsyncIterable<Row[]>,
   context: MappingContext,
   onError: OnError,
+  options: AcledReadOptions = {},
 ): AsyncGenerator<ReadItem> {
   let columns: Columns | null = null;
   let isDeletions = false;
@@ -99,9 +123,13 @@ export async function* acledItems(
     for (const row of rows) {
       if (columns === null) {
         isDeletions = isAcledDeletionsHeader(row.fields);
-        const specs = isDeletions ? ACLED_DELETION_COLUMNS : ACLED_COLUMNS;
-        const dataset = isDeletions ? "ACLED deletions" : "ACLED";
-        columns = matchColumns(row.fields, specs, { file: context.file, line: row.line, dataset });
+        columns = isDeletions
+          ? matchColumns(row.fields, ACLED_DELETION_COLUMNS, {
+              file: context.file,
+              line: row.line,
+              dataset: "ACLED deletions",
+            })
+          : matchAcledHeader(row, context.file, options);
         continue;
       }
       try {
@@ -117,6 +145,21 @@ export async function* acledItems(
     }
   }
   if (columns === null) throw fileError(`${context.file}: file is empty (no header line)`);
+}
+
+function matchAcledHeader(row: Row, file: string, options: AcledReadOptions): Columns {
+  const where = { file, line: row.line, dataset: "ACLED" };
+  const columns = matchColumns(row.fields, ACLED_COLUMNS, where, {
+    renames: options.renames,
+    anyOf: ACLED_REQUIRED_GROUPS,
+    hint: " (if the file calls one otherwise: --columns FILE_COLUMN=acled_column)",
+  });
+  const hasLat = columns.index.has("latitude");
+  if (hasLat !== columns.index.has("longitude")) {
+    const missing = hasLat ? "longitude" : "latitude";
+    throw fileError(`${file} line ${row.line}: not an ACLED file: missing columns "${missing}"`);
+  }
+  return columns;
 }
 
 export function mapAcledDeletion(columns: Columns, row: Row): ReadItem {
@@ -138,28 +181,97 @@ export interface MappedAcledRow {
   isDerivedKey: boolean;
 }
 
+/**
+ * PLOVER types for a row that gives only ACLED's broad event type. Where a type spans several
+ * modes the mode is left null; "Strategic developments" spans several categories, so those are
+ * null too and the row keeps the type as its source code.
+ */
+const EVENT_TYPE_PLOVER: Readonly<
+  Record<AcledEventType, { category: string | null; mode: string | null }>
+> = {
+  Battles: { category: "ASSAULT", mode: "sideAB" }, // two-sided by ACLED's definition
+  "Explosions/Remote violence": { category: "ASSAULT", mode: null },
+  "Violence against civilians": { category: "ASSAULT", mode: null },
+  Protests: { category: "PROTEST", mode: "demo" },
+  Riots: { category: "PROTEST", mode: "riot" },
+  "Strategic developments": { category: null, mode: null },
+};
+
+const EVENT_TYPE_BY_NAME: ReadonlyMap<string, AcledEventType> = new Map(
+  ACLED_EVENT_TYPES.map((name): [string, AcledEventType] => [name.toLowerCase(), name]),
+);
+
+interface AcledType {
+  category: string | null;
+  mode: string | null;
+  subtype: AcledSubEventType | null;
+  eventType: AcledEventType;
+  sourceCode: string;
+}
+
+/** The sub-event type when the row gives one, else the broad event type. */
+function acledType(view: RowView): AcledType {
+  const subEventType = view.get("sub_event_type").trim();
+  const eventTypeText = view.get("event_type").trim();
+  if (subEventType !== "") {
+    const subtype = parseAcledSubEventType(subEventType);
+    const plover = acledToPlover(subEventType);
+    const info = ACLED_SUB_EVENT_TYPES.find((type) => type.name === subtype);
+    if (subtype === undefined || plover === undefined || info === undefined) {
+      throw new FieldProblem("sub_event_type", subEventType, "is not an ACLED sub-event type");
+    }
+    return { ...plover, subtype, eventType: info.eventType, sourceCode: subEventType };
+  }
+  const eventType = EVENT_TYPE_BY_NAME.get(eventTypeText.replace(/\s+/g, " ").toLowerCase());
+  if (eventType === undefined) {
+    if (eventTypeText === "") {
+      const field = view.has("sub_event_type") ? "sub_event_type" : "event_type";
+      throw new FieldProblem(field, null, "is empty; an event type is required");
+    }
+    throw new FieldProblem("event_type", eventTypeText, "is not an ACLED event type");
+  }
+  return { ...EVENT_TYPE_PLOVER[eventType], subtype: null, eventType, sourceCode: eventTypeText };
+}
+
+/** A row must say where: a country, an admin1 or coordinates. */
+function checkPlace(view: RowView, lat: number | null, lon: number | null): void {
+  if ((lat === null) !== (lon === null)) {
+    const field = lat === null ? "latitude" : "longitude";
+    throw new FieldProblem(field, null, "is empty while the other coordinate is given");
+  }
+  const hasName = ["country", "iso3", "iso", "admin1"].some((name) => view.get(name).trim());
+  if (!hasName && lat === null) {
+    throw new FieldProblem(null, null, "has no place: country, admin1 and coordinates are empty");
+  }
+}
+
 /** One ACLED row → SourceRecord. Throws FieldProblem for a bad value. */
 export function mapAcledRow(columns: Columns, row: Row, context: MappingContext): MappedAcledRow {
   const view = viewRow(columns, row.fields);
   const date = parseDate("event_date", view.get("event_date"));
-  const subEventType = view.get("sub_event_type").trim();
-  const plover = acledToPlover(subEventType);
-  const subtype = parseAcledSubEventType(subEventType);
-  if (plover === undefined || subtype === undefined) {
-    throw new FieldProblem("sub_event_type", subEventType, "is not an ACLED sub-event type");
-  }
+  const type = acledType(view);
   const timePrecision = parseCode("time_precision", view.get("time_precision"), [1, 2, 3]);
   const geoPrecision = parseCode("geo_precision", view.get("geo_precision"), [1, 2, 3]);
   const lat = parseLatitude("latitude", view.get("latitude"));
   const lon = parseLongitude("longitude", view.get("longitude"));
-  const fatalities = parseCount("fatalities", view.get("fatalities"), true);
+  checkPlace(view, lat, lon);
+  const fatalities = parseCount("fatalities", view.get("fatalities"));
   const rawAdmin1 = text(view.get("admin1"));
   const country = acledCountry(view.get, rawAdmin1, context);
   const actors = acledActors(view, context, date);
   const ownId = text(view.get("event_id_cnty"));
+  const keyParts = {
+    date,
+    eventType: type.eventType,
+    admin1: view.get("admin1"),
+    admin2: view.get("admin2"),
+    location: view.get("location"),
+    lat,
+    lon,
+  };
   const record: SourceRecord = {
     dataset: "acled",
-    nativeId: ownId ?? acledKey(view.get, date, lat, lon),
+    nativeId: ownId ?? acledKey(keyParts),
     line: row.line,
     raw: rawRecord(columns.header, row.fields),
     version: text(view.get("timestamp")),
@@ -174,10 +286,10 @@ export function mapAcledRow(columns: Columns, row: Row, context: MappingContext)
       lat,
       lon,
       geoPrecision: geoPrecision === null ? "unknown" : (GEO_PRECISION[geoPrecision] ?? "unknown"),
-      category: plover.category,
-      mode: plover.mode,
-      subtype, // ACLED's current spelling; sourceCode keeps the file's
-      sourceCode: subEventType,
+      category: type.category,
+      mode: type.mode,
+      subtype: type.subtype, // ACLED's current spelling; sourceCode keeps the file's
+      sourceCode: type.sourceCode,
       fatalitiesBest: fatalities,
       fatalitiesLow: null,
       fatalitiesHigh: null,
@@ -229,7 +341,7 @@ function acledActors(view: RowView, context: MappingContext, date: string): Acto
 const FORCES_OF = /^(?:Military|Police|Government|Naval|Air) Forces? of (.+?)\s*(?:\(|$)/i;
 
 /** ACLED names state forces "Military Forces of Pakistan (2018-)": the name says where. */
-function actorHint(name: string, isStateCode: boolean): ActorHint | null {
+export function actorHint(name: string, isStateCode: boolean): ActorHint | null {
   const match = FORCES_OF.exec(name.trim());
   const basedIn = match?.[1] === undefined ? null : countryNameToIso3(match[1]);
   if (basedIn === null && !isStateCode) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeUtf8 } from "./decode-utf8.ts";
+import { decodeUtf8, NOT_UTF8 } from "./decode-utf8.ts";
 import { byteChunks, messageOf } from "./test-support.ts";
 
 async function decode(bytes: Uint8Array, size: number): Promise<string> {
@@ -23,15 +23,13 @@ describe("decodeUtf8()", () => {
   it("names the line of an invalid byte, whatever the chunk size", async () => {
     const bytes = withByte("a,b\nx,y\nCaf", 0xe9, " au lait\nlast\n");
     for (const size of [1, 4, 9, 1024]) {
-      expect(await messageOf(decode(bytes, size))).toBe(
-        "f.csv line 3: the text is not valid UTF-8",
-      );
+      expect(await messageOf(decode(bytes, size))).toBe(`f.csv line 3: the text ${NOT_UTF8}`);
     }
   });
 
   it("names the last line when the file ends inside a character", async () => {
     const bytes = withByte("a\nb\nc", 0xe2, "");
-    expect(await messageOf(decode(bytes, 2))).toBe("f.csv line 3: the text is not valid UTF-8");
+    expect(await messageOf(decode(bytes, 2))).toBe(`f.csv line 3: the text ${NOT_UTF8}`);
   });
 
   it("calls a file of zero bytes, or of only a BOM, empty", async () => {

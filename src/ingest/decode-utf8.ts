@@ -2,18 +2,32 @@
  * Strict UTF-8 decoding of a byte stream into text chunks. Invalid UTF-8 is an error naming the
  * line (a wrongly encoded file must not import as mojibake); a leading BOM is dropped; a file of
  * zero bytes, or of only a BOM, is "file is empty".
+ *
+ * With a `DecodeState`, the first invalid byte does not throw here: its line is noted in the
+ * state and decoding goes on with U+FFFD in its place, so that the row reader, which knows the
+ * columns, can name the field too (`checkDecodedRows`).
  */
 import { isUtf8 } from "node:buffer";
 import { fileError } from "./row-error.ts";
 
 const LF = 0x0a;
 
+/** Set by `decodeUtf8` when the bytes are not UTF-8: the 1-based line of the first bad byte. */
+export interface DecodeState {
+  invalidLine: number | null;
+}
+
+/** Said wherever a file is not UTF-8: the usual cause and the fix. */
+export const NOT_UTF8 =
+  "is not valid UTF-8 (a Latin-1 or Windows-1252 file? read it with --encoding latin1)";
+
 export async function* decodeUtf8(
   chunks: AsyncIterable<Uint8Array>,
   file: string,
+  state?: DecodeState,
 ): AsyncGenerator<string> {
   // ignoreBOM: false means the decoder consumes a leading BOM rather than returning it.
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let linesBefore = 0;
   let carry: Uint8Array = new Uint8Array(0);
   let sawText = false;
@@ -23,7 +37,13 @@ export async function* decodeUtf8(
       text = decoder.decode(chunk, { stream: true });
     } catch (error) {
       const line = linesBefore + badLineIn(concat(carry, chunk));
-      throw fileError(`${file} line ${line}: the text is not valid UTF-8`, error);
+      if (state === undefined) {
+        throw fileError(`${file} line ${line}: the text ${NOT_UTF8}`, error);
+      }
+      state.invalidLine = line;
+      // The failed call consumed nothing: decode the held-over bytes and this chunk again.
+      decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: linesBefore > 0 || sawText });
+      text = decoder.decode(concat(carry, chunk), { stream: true });
     }
     linesBefore += countLf(chunk);
     carry = incompleteTail(concat(carry, chunk));
@@ -36,7 +56,10 @@ export async function* decodeUtf8(
   try {
     tail = decoder.decode();
   } catch (error) {
-    throw fileError(`${file} line ${linesBefore + 1}: the text is not valid UTF-8`, error);
+    const line = linesBefore + 1;
+    if (state === undefined) throw fileError(`${file} line ${line}: the text ${NOT_UTF8}`, error);
+    state.invalidLine = line;
+    tail = "\uFFFD";
   }
   if (tail.length > 0) {
     sawText = true;

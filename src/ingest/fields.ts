@@ -29,13 +29,15 @@ export function calendarDate(year: number, month: number, day: number): string |
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z?)?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/;
-const DMY_NUMERIC = /^(\d{2})-(\d{2})-(\d{4})$/;
+/** Day first, as ACLED's codebook (`dd-mm-yyyy`) and Excel in most locales write it. */
+const DMY_NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**
  * A date as the sources write it: ISO `2023-02-28`, UCDP `2023-02-28 00:00:00.000` or API
  * `2023-02-28T00:00:00`, ACLED's older `28 February 2023` / `28-February-2023` and its codebook's
- * `dd-mm-yyyy`, GDELT's `20230228`. Returns `YYYY-MM-DD`.
+ * `dd-mm-yyyy` (also `d-m-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy`, as files re-saved through Excel
+ * write it), GDELT's `20230228`. Returns `YYYY-MM-DD`.
  */
 export function parseDate(field: string, value: string): string {
   const text = value.trim();
@@ -45,7 +47,7 @@ export function parseDate(field: string, value: string): string {
   const named = DAY_MONTH_YEAR.exec(text);
   if (named) parts = [Number(named[3]), monthNumber(named[2] ?? ""), Number(named[1])];
   const dmy = DMY_NUMERIC.exec(text);
-  if (dmy) parts = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
+  if (dmy) parts = [Number(dmy[4]), Number(dmy[3]), Number(dmy[1])];
   const date = parts === null ? null : calendarDate(...parts);
   if (date === null) throw new FieldProblem(field, value, "is not a date");
   return date;

@@ -8,7 +8,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 describe("parseRecords()", () => {
   it("reads any byte stream, e.g. an upload, in chunks of any size", async () => {
     const text =
-      "event_date,event_type,sub_event_type,actor1,fatalities\n2024-01-02,Battles,Armed clash,X,4\n";
+      "event_date,event_type,sub_event_type,actor1,admin1,fatalities\n2024-01-02,Battles,Armed clash,X,Kabul,4\n";
     for (const size of [1, 7, 4096]) {
       const { records } = await collect(
         parseRecords("acled", byteChunks(bytes(text), size), { file: "up.csv" }),
@@ -27,7 +27,7 @@ describe("parseRecords()", () => {
   });
 
   it("reads a header with no rows as no records", async () => {
-    const text = "event_date,event_type,sub_event_type,actor1,fatalities\n";
+    const text = "event_date,event_type,sub_event_type,actor1,admin1,fatalities\n";
     const { records } = await collect(
       parseRecords("acled", byteChunks(bytes(text), 8), { file: "h.csv" }),
     );

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourceRecord } from "../domain/event.ts";
 import { parseProfile } from "../domain/profile/index.ts";
-import type { ReadItem } from "./items.ts";
+import type { FileTotals, ReadItem } from "./items.ts";
 import type { RowError } from "./row-error.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,16 +34,19 @@ export interface Collected {
   inRegion: boolean[];
   errors: RowError[];
   deletions: { nativeId: string; deletedAt: string }[];
+  skipped: { line: number; reason: string; totals: FileTotals | null }[];
 }
 
 export async function collect(items: AsyncIterable<ReadItem>): Promise<Collected> {
-  const out: Collected = { records: [], inRegion: [], errors: [], deletions: [] };
+  const out: Collected = { records: [], inRegion: [], errors: [], deletions: [], skipped: [] };
   for await (const item of items) {
     if (item.kind === "record") {
       out.records.push(item.record);
       out.inRegion.push(item.inRegion);
     } else if (item.kind === "error") out.errors.push(item.error);
-    else out.deletions.push({ nativeId: item.nativeId, deletedAt: item.deletedAt });
+    else if (item.kind === "deletion") {
+      out.deletions.push({ nativeId: item.nativeId, deletedAt: item.deletedAt });
+    } else out.skipped.push({ line: item.line, reason: item.reason, totals: item.totals });
   }
   return out;
 }

@@ -105,6 +105,7 @@ export async function* ucdpItems(
   batches: AsyncIterable<Row[]>,
   context: MappingContext,
   onError: OnError,
+  options: { renames?: ReadonlyMap<string, string> } = {},
 ): AsyncGenerator<ReadItem> {
   let columns: Columns | null = null;
   let isFirstDataRow = true;
@@ -112,7 +113,7 @@ export async function* ucdpItems(
     for (const row of rows) {
       if (columns === null) {
         const where = { file: context.file, line: row.line, dataset: UCDP_DATASET_LABEL };
-        columns = matchColumns(row.fields, UCDP_COLUMNS, where);
+        columns = matchColumns(row.fields, UCDP_COLUMNS, where, { renames: options.renames });
         continue;
       }
       if (isFirstDataRow && isHxlRow(row.fields)) continue;

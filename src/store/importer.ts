@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Dataset, SourceRecord } from "../domain/event.ts";
 import type { Db, Sql } from "./db.ts";
 import {
@@ -12,13 +13,37 @@ import {
 export type ImportItem =
   | { kind: "record"; record: SourceRecord; inRegion: boolean }
   | { kind: "deletion"; nativeId: string; deletedAt: string }
-  | { kind: "rejected" };
+  | { kind: "rejected" }
+  /** A row that is not an event (a mapped file's totals line). */
+  | { kind: "skipped" };
 
-export interface FileMeta {
-  dataset: Dataset;
+/** The datasets of source_files: the event datasets and the UCDP/PRIO conflict-years. */
+export type FileDataset = Dataset | "ucdp-conflicts";
+
+/** A file as source_files records it. */
+export interface SourceFileMeta {
+  dataset: FileDataset;
   name: string;
   sha256: string;
   bytes: number;
+  /**
+   * How the file was read, when not the default way (a digest of the mapping, --columns,
+   * encoding): the same bytes read another way are imported again. Default "".
+   */
+  variant?: string;
+}
+
+/** A file of events. */
+export interface FileMeta extends SourceFileMeta {
+  dataset: Dataset;
+}
+
+/** Written on the file's row when its import finishes. */
+export interface FileFinish {
+  /** GDELT: the slot the file holds, ISO 8601. */
+  slot?: string | null;
+  /** The data-quality report, stored as JSON. */
+  report?: unknown;
 }
 
 export interface ImportCounts {
@@ -29,11 +54,13 @@ export interface ImportCounts {
   deleted: number;
   skippedRegion: number;
   rejected: number;
+  /** Rows that are not events (a mapped file's totals line). */
+  skipped: number;
 }
 
 export interface FileImportResult extends ImportCounts {
   file: string;
-  dataset: Dataset;
+  dataset: FileDataset;
   sha256: string;
   /** True when this exact file (same dataset and sha256) was imported before: nothing was read. */
   alreadyImported: boolean;
@@ -49,26 +76,71 @@ export function emptyCounts(): ImportCounts {
     deleted: 0,
     skippedRegion: 0,
     rejected: 0,
+    skipped: 0,
   };
 }
 
-export async function findImportedFile(db: Sql, meta: FileMeta): Promise<boolean> {
-  const rows = await db.query("SELECT 1 FROM source_files WHERE dataset = $1 AND sha256 = $2", [
-    meta.dataset,
-    meta.sha256,
-  ]);
+export async function findImportedFile(db: Sql, meta: SourceFileMeta): Promise<boolean> {
+  const rows = await db.query(
+    "SELECT 1 FROM source_files WHERE dataset = $1 AND sha256 = $2 AND variant = $3",
+    [meta.dataset, meta.sha256, meta.variant ?? ""],
+  );
   return rows.length > 0;
+}
+
+/** Opens the run and the file's row; both roll back with the transaction if the import fails. */
+export async function startFile(
+  tx: Sql,
+  meta: SourceFileMeta,
+): Promise<{ runId: number; fileId: number }> {
+  const [run] = await tx.query<{ id: number }>(
+    "INSERT INTO import_runs (dataset) VALUES ($1) RETURNING id",
+    [meta.dataset],
+  );
+  if (!run) throw new Error("import_runs insert returned no id");
+  const [file] = await tx.query<{ id: number }>(
+    `INSERT INTO source_files (dataset, sha256, name, bytes, rows, import_run_id, variant)
+     VALUES ($1, $2, $3, $4, 0, $5, $6) RETURNING id`,
+    [meta.dataset, meta.sha256, meta.name, meta.bytes, run.id, meta.variant ?? ""],
+  );
+  if (!file) throw new Error("source_files insert returned no id");
+  return { runId: run.id, fileId: file.id };
+}
+
+export async function finishFile(
+  tx: Sql,
+  ids: { runId: number; fileId: number },
+  summary: { file: string; rows: number } & Record<string, unknown>,
+  finish: FileFinish = {},
+): Promise<void> {
+  await tx.query("UPDATE source_files SET rows = $1, slot = $2, report = $3 WHERE id = $4", [
+    summary.rows,
+    finish.slot ?? null,
+    finish.report === undefined ? null : JSON.stringify(finish.report),
+    ids.fileId,
+  ]);
+  await tx.query("UPDATE import_runs SET finished_at = now(), summary = $1 WHERE id = $2", [
+    JSON.stringify(summary),
+    ids.runId,
+  ]);
 }
 
 /**
  * Imports one file all-or-nothing: every write happens in one transaction, so an error or a
  * killed process leaves the database exactly as it was. Records are written in batches.
  */
+export interface ImportFileOptions {
+  keepOutsideRegion?: boolean;
+  batchSize?: number;
+  /** Called once every item is read, inside the transaction: what to write on the file's row. */
+  finish?: () => FileFinish;
+}
+
 export async function importFile(
   db: Db,
   meta: FileMeta,
   items: AsyncIterable<ImportItem>,
-  options: { keepOutsideRegion?: boolean; batchSize?: number } = {},
+  options: ImportFileOptions = {},
 ): Promise<FileImportResult> {
   const base = { file: meta.name, dataset: meta.dataset, sha256: meta.sha256 };
   if (await findImportedFile(db, meta)) {
@@ -76,23 +148,19 @@ export async function importFile(
   }
   const batchSize = options.batchSize ?? 2000;
   return db.transaction(async (tx) => {
-    const [run] = await tx.query<{ id: number }>(
-      "INSERT INTO import_runs (dataset) VALUES ($1) RETURNING id",
-      [meta.dataset],
-    );
-    if (!run) throw new Error("import_runs insert returned no id");
-    const [file] = await tx.query<{ id: number }>(
-      `INSERT INTO source_files (dataset, sha256, name, bytes, rows, import_run_id)
-       VALUES ($1, $2, $3, $4, 0, $5) RETURNING id`,
-      [meta.dataset, meta.sha256, meta.name, meta.bytes, run.id],
-    );
-    if (!file) throw new Error("source_files insert returned no id");
+    const ids = await startFile(tx, meta);
+    const file = { id: ids.fileId };
+    const variant = meta.variant ?? "";
     const counts = emptyCounts();
     let batch: SourceRecord[] = [];
     let deletions: string[] = [];
     for await (const item of items) {
       if (item.kind === "rejected") {
         counts.rejected++;
+        continue;
+      }
+      if (item.kind === "skipped") {
+        counts.skipped++;
         continue;
       }
       if (item.kind === "deletion") {
@@ -110,18 +178,15 @@ export async function importFile(
       }
       batch.push(item.record);
       if (batch.length >= batchSize) {
-        await writeBatch(tx, file.id, batch, counts);
+        await writeBatch(tx, { fileId: file.id, variant }, batch, counts);
         batch = [];
       }
     }
-    await writeBatch(tx, file.id, batch, counts);
+    await writeBatch(tx, { fileId: file.id, variant }, batch, counts);
     counts.deleted += await deleteRecords(tx, meta.dataset, deletions);
-    await tx.query("UPDATE source_files SET rows = $1 WHERE id = $2", [counts.read, file.id]);
-    await tx.query("UPDATE import_runs SET finished_at = now(), summary = $1 WHERE id = $2", [
-      JSON.stringify({ file: meta.name, ...counts }),
-      run.id,
-    ]);
-    return { ...base, ...counts, alreadyImported: false, importRunId: run.id };
+    const summary = { file: meta.name, rows: counts.read, ...counts };
+    await finishFile(tx, ids, summary, options.finish?.());
+    return { ...base, ...counts, alreadyImported: false, importRunId: ids.runId };
   });
 }
 
@@ -151,7 +216,23 @@ function isOlder(incoming: string | null, stored: string | null): boolean {
   return Number.isFinite(a) && Number.isFinite(b) ? a < b : incoming < stored;
 }
 
-async function writeBatch(tx: Sql, fileId: number, records: SourceRecord[], counts: ImportCounts) {
+/**
+ * What "unchanged" compares: the raw row's hash; for a file read another way (a mapping,
+ * renamed columns) the reading's digest too, so that a corrected mapping updates the events its
+ * earlier reading made although the rows themselves did not change.
+ */
+function rowHash(record: SourceRecord, variant: string): string {
+  const raw = hashRaw(record.raw);
+  return variant === "" ? raw : createHash("sha256").update(`${variant}:${raw}`).digest("hex");
+}
+
+async function writeBatch(
+  tx: Sql,
+  file: { fileId: number; variant: string },
+  records: SourceRecord[],
+  counts: ImportCounts,
+) {
+  const { fileId, variant } = file;
   if (records.length === 0) return;
   const unique = lastByKey(records);
   counts.updated += records.length - unique.length;
@@ -166,7 +247,7 @@ async function writeBatch(tx: Sql, fileId: number, records: SourceRecord[], coun
   const changed: { id: number; eventId: number | null; record: SourceRecord; rawHash: string }[] =
     [];
   for (const record of unique) {
-    const rawHash = hashRaw(record.raw);
+    const rawHash = rowHash(record, variant);
     const old = byId.get(record.nativeId);
     if (!old) fresh.push({ record, rawHash });
     else if (old.raw_sha256 === rawHash || isOlder(record.version, old.version)) counts.unchanged++;
