@@ -10,6 +10,7 @@ import type { AppDeps } from "./deps.ts";
 import { registerAnalysisRoutes } from "./routes-analysis.ts";
 import { registerMetaRoutes } from "./routes-meta.ts";
 import { registerStaticRoutes } from "./routes-static.ts";
+import { registerVerifyRoutes } from "./routes-verify.ts";
 import { errorSchema, eventQuerySchema, jsonSchema, toEventFilter } from "./schemas.ts";
 import { parse } from "./validate.ts";
 
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
   registerAnalysisRoutes(app, deps, today);
   registerMetaRoutes(app, deps, today);
+  registerVerifyRoutes(app, deps);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   registerStaticRoutes(app, { webDir: deps.webDir ?? null, geoDir: deps.geoDir ?? null });
   return app;

@@ -11,6 +11,7 @@ import {
 } from "../analysis/index.ts";
 import { AppError } from "../domain/errors.ts";
 import { createResolver, type Profile } from "../domain/profile/index.ts";
+import { appendAudit } from "../store/audit.ts";
 import type { Db } from "../store/db.ts";
 import {
   type AssessmentRow,
@@ -171,13 +172,29 @@ export async function overrideDemand(
   const computed = assessed.find((a) => a.demandId === demand.id);
   if (computed === undefined)
     throw new AppError("INTERNAL", `demand ${demand.id} was not assessed`);
-  const override = await saveOverride(db, {
-    demandId: demand.id,
-    period: period.key,
-    score: Number(input.score),
-    computedScore: computed.computed.score,
-    reason,
-    author,
+  // The override and its audit entry are written together (issue 7: every override is audited).
+  const override = await db.transaction(async (tx) => {
+    const row = await saveOverride(tx, {
+      demandId: demand.id,
+      period: period.key,
+      score: Number(input.score),
+      computedScore: computed.computed.score,
+      reason,
+      author,
+    });
+    await appendAudit(tx, {
+      actor: author,
+      action: "demand.overridden",
+      object: { type: "demand_assessment", id: String(row.id) },
+      change: {
+        demandId: row.demandId,
+        period: row.period,
+        score: row.score,
+        computedScore: row.computedScore,
+        reason,
+      },
+    });
+    return row;
   });
   return { override, computed };
 }

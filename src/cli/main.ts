@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/errors.ts";
 import { registerAlerts } from "./commands/alerts.ts";
+import { registerAudit } from "./commands/audit.ts";
 import { registerBacktest } from "./commands/backtest.ts";
 import { registerCode } from "./commands/code.ts";
 import { registerCoder } from "./commands/coder.ts";
@@ -11,10 +12,14 @@ import { registerImport } from "./commands/import.ts";
 import { registerInit, registerStart } from "./commands/init.ts";
 import { registerProfile } from "./commands/profile.ts";
 import { registerQuestions } from "./commands/questions.ts";
+import { registerReconcile } from "./commands/reconcile.ts";
+import { registerReports } from "./commands/reports.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerStatus } from "./commands/status.ts";
 import { registerSync } from "./commands/sync.ts";
+import { registerToken } from "./commands/token.ts";
 import { registerTrends } from "./commands/trends.ts";
+import { registerUser } from "./commands/user.ts";
 import { type Io, processIo } from "./context.ts";
 
 /** Exit codes (DEVELOPERS.md): 0 success, 1 bad input or failure, 2 wrong usage. */
@@ -35,6 +40,11 @@ export function buildProgram(io: Io): Command {
   registerProfile(program, io);
   registerImport(program, io);
   registerSync(program, io);
+  registerReconcile(program, io);
+  registerUser(program, io);
+  registerToken(program, io);
+  registerReports(program, io);
+  registerAudit(program, io);
   registerTrends(program, io);
   registerDemands(program, io);
   registerEscalation(program, io);

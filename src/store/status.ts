@@ -14,6 +14,10 @@ export const COUNTED_TABLES = [
   "demand_assessments",
   "watch_questions",
   "forecasts",
+  "alerts",
+  "conflicts",
+  "reports",
+  "audit_log",
 ] as const;
 
 export interface StoreStatus {
