@@ -8,6 +8,8 @@ import { EVENT_COLUMNS, type EventFilter, type EventRow, listEvents } from "../s
 import { readStatus } from "../store/status.ts";
 import type { AppDeps } from "./deps.ts";
 import { registerAnalysisRoutes } from "./routes-analysis.ts";
+import { registerBriefRoutes } from "./routes-brief.ts";
+import { registerDataRoutes } from "./routes-data.ts";
 import { registerMetaRoutes } from "./routes-meta.ts";
 import { registerStaticRoutes } from "./routes-static.ts";
 import { registerVerifyRoutes } from "./routes-verify.ts";
@@ -134,6 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAnalysisRoutes(app, deps, today);
   registerMetaRoutes(app, deps, today);
   registerVerifyRoutes(app, deps);
+  registerBriefRoutes(app, deps, today);
+  registerDataRoutes(app, deps);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   registerStaticRoutes(app, { webDir: deps.webDir ?? null, geoDir: deps.geoDir ?? null });
   return app;

@@ -9,7 +9,8 @@ export type DatePrecision = "day" | "week" | "month" | "year" | "range";
 /** How exactly a place is known. ACLED `geo_precision` 1–3, UCDP `where_prec` 1–7, GDELT `Geo_Type`. */
 export type GeoPrecision = "exact" | "near" | "admin2" | "admin1" | "country" | "unknown";
 
-export type Dataset = "acled" | "ucdp" | "gdelt" | "text" | "csv";
+/** "sim": synthetic rows from `frontier simulate`, never mixed silently with real data. */
+export type Dataset = "acled" | "ucdp" | "gdelt" | "text" | "csv" | "sim";
 
 export type ActorRole = "actor1" | "actor2" | "assoc1" | "assoc2" | "side_a" | "side_b" | "target";
 

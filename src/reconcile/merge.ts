@@ -16,7 +16,15 @@
 import type { Dataset, EventActor, GeoPrecision, NormalizedEvent } from "../domain/event.ts";
 import type { Cluster, FatalityRange, ReconcileRecord, SourceCounts } from "./types.ts";
 
-const DATASET_RANK: Record<Dataset, number> = { ucdp: 0, acled: 1, csv: 2, text: 3, gdelt: 4 };
+// Simulated rows rank last; they never outrank a real source.
+const DATASET_RANK: Record<Dataset, number> = {
+  ucdp: 0,
+  acled: 1,
+  csv: 2,
+  text: 3,
+  gdelt: 4,
+  sim: 5,
+};
 const GEO_RANK: Record<GeoPrecision, number> = {
   exact: 0,
   near: 1,

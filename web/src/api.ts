@@ -13,10 +13,33 @@ export function query(params: Params): string {
   return text === "" ? "" : `?${text}`;
 }
 
+/** The API's error message in a JSON body (`{code, message}`), or an Error's, or `fallback`. */
+export function errorMessage(value: unknown, fallback = "unknown error"): string {
+  if (value instanceof Error) return value.message;
+  if (typeof value === "object" && value !== null && "message" in value) {
+    const { message } = value as { message: unknown };
+    if (typeof message === "string" && message !== "") return message;
+  }
+  return fallback;
+}
+
 export async function getJson<T>(path: string, params: Params = {}): Promise<T> {
   const response = await fetch(`${path}${query(params)}`, {
     headers: { accept: "application/json" },
   });
+  return readJson<T>(response);
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return readJson<T>(response);
+}
+
+async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try {

@@ -63,11 +63,12 @@ function control(field: FilterField, meta: MetaResponse, value: string): HTMLEle
         meta.actors.map((a) => [a.id, a.name] as const),
       );
     case "dataset":
-      return select(
-        field,
-        value,
-        meta.datasets.map((d) => [d, d.toUpperCase()] as const),
-      );
+      return select(field, value, [
+        ...meta.datasets.map((d) => [d, d.toUpperCase()] as const),
+        // Beside the imported datasets: coded articles, and synthetic data for load tests.
+        ["text", "Coded articles"] as const,
+        ["sim", "Simulated (not real)"] as const,
+      ]);
     case "crossBorder":
       return select(field, value, [
         ["true", "Cross-border only"],

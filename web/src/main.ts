@@ -20,7 +20,19 @@ const PAGES: Record<string, { title: string; load: () => Promise<Page> }> = {
   },
   map: { title: "Map", load: async () => (await import("./pages/map.ts")).renderMap },
   events: { title: "Events", load: async () => (await import("./pages/events.ts")).renderEvents },
+  add: {
+    title: "Add data",
+    load: async () => (await import("./pages/add-data.ts")).renderAddData,
+  },
 };
+
+/** A badge in the header whenever synthetic events are stored: they must never pass as real. */
+async function markSimulated(): Promise<void> {
+  const badge = document.getElementById("simulated-badge");
+  if (badge === null) return;
+  const { present } = await getJson<{ present: boolean }>("/api/simulated");
+  badge.hidden = !present;
+}
 
 function route(): { page: string; params: URLSearchParams } {
   const hash = location.hash.startsWith("#/") ? location.hash.slice(2) : "";
@@ -76,6 +88,9 @@ function main(): void {
   };
   window.addEventListener("hashchange", () => void render());
   void render();
+  markSimulated().catch(() => {
+    // the badge is a warning, not the page: a failure to ask shows no badge
+  });
 }
 
 main();

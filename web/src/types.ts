@@ -8,6 +8,7 @@ export type {
   TrendRow,
 } from "../../src/analysis/index.ts";
 export type { EscalationResponse } from "../../src/api/routes-analysis.ts";
+export type { CodeResponse, ImportJobView as ImportJob } from "../../src/api/routes-data.ts";
 export type { MetaResponse, QuestionsResponse } from "../../src/api/routes-meta.ts";
 export type { DemandsResult, DemandView } from "../../src/app/demands.ts";
 export type { TrendsResult } from "../../src/app/trends.ts";

