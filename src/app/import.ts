@@ -19,9 +19,11 @@ import {
   readRecords,
   type TextEncoding,
 } from "../ingest/index.ts";
+import { actorParentsOf } from "../reconcile/index.ts";
 import { type ConflictImportItem, importConflicts } from "../store/conflicts.ts";
 import type { Db } from "../store/db.ts";
 import { type FileImportResult, type ImportItem, importFile } from "../store/importer.ts";
+import { reconcileStore } from "../store/reconcile-queries.ts";
 
 /**
  * Imports one file: ingest reads and maps it as a stream, the store writes it all-or-nothing,
@@ -52,7 +54,29 @@ export interface ImportPathResult extends FileImportResult {
   seconds: number;
   /** Null when the file had been imported before (nothing was read). */
   report: QualityReport | null;
+  /** The reconciliation run after the import; null when the import changed no event. */
+  reconcile: ImportReconcileSummary | null;
 }
+
+/**
+ * What the reconciliation after an import merged (docs/reconcile.md), or why it failed. The
+ * import is committed before it runs, so a failure is reported here and the import stands; the
+ * records stay new until the next `frontier reconcile` (or import) picks them up.
+ */
+export type ImportReconcileSummary =
+  | {
+      isOk: true;
+      /** Records new or changed since the last run, and of the components recomputed. */
+      dirty: number;
+      records: number;
+      /** Cluster events created, kept with changed members, dissolved. */
+      created: number;
+      changed: number;
+      dissolved: number;
+      /** Records now merged into the created or changed cluster events. */
+      merged: number;
+    }
+  | { isOk: false; error: string };
 
 export async function importPath(
   db: Db,
@@ -101,7 +125,36 @@ export async function importPath(
   }
   progress.done();
   const report = result.alreadyImported ? null : quality.finish(reportExtra(kind, name, quality));
-  return { ...result, seconds: (performance.now() - started) / 1000, report };
+  const hasChangedEvents =
+    kind !== "ucdp-conflicts" && result.stored + result.updated + result.deleted > 0;
+  const reconcile = hasChangedEvents ? await reconcileAfterImport(db, options.profile) : null;
+  return { ...result, seconds: (performance.now() - started) / 1000, report, reconcile };
+}
+
+/**
+ * Reconciles the records an import added, changed or deleted, in its own transaction after the
+ * import's: a failure leaves the committed import as it is and is returned, not thrown.
+ */
+async function reconcileAfterImport(db: Db, profile: Profile): Promise<ImportReconcileSummary> {
+  try {
+    const run = await reconcileStore(db, { actorParents: actorParentsOf(profile) });
+    const clusters = [...run.created, ...run.changed];
+    return {
+      isOk: true,
+      dirty: run.dirty,
+      records: run.records,
+      created: run.created.length,
+      changed: run.changed.length,
+      dissolved: run.dissolved.length,
+      merged: clusters.reduce((n, c) => n + c.keys.length, 0),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      isOk: false,
+      error: `reconciliation after the import failed: ${reason} — the import is stored; run \`frontier reconcile\` to retry`,
+    };
+  }
 }
 
 export interface PreviewOptions extends ReadingOptions {

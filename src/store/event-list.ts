@@ -70,7 +70,8 @@ export const EVENT_COLUMNS: readonly (keyof EventRow)[] = [
 ];
 
 function where(filter: EventFilter, params: unknown[]): string {
-  const clauses: string[] = [];
+  // Events as counted: cluster events and records standing alone, never merged-away records.
+  const clauses: string[] = ["e.merged_into IS NULL"];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     clauses.push(sql(`$${params.length}`));
@@ -91,12 +92,12 @@ function where(filter: EventFilter, params: unknown[]): string {
   if (filter.dataset?.length)
     add(
       (p) =>
-        `EXISTS (SELECT 1 FROM source_records s WHERE s.event_id = e.id AND s.dataset = ANY(${p}::text[]))`,
+        `EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.dataset = ANY(${p}::text[]))`,
       filter.dataset,
     );
   if (filter.q)
     add((p) => `e.summary ILIKE ${p}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  return clauses.length ? `WHERE ${clauses.join(" AND ")}` : "";
+  return `WHERE ${clauses.join(" AND ")}`;
 }
 
 const SELECT = `
@@ -105,7 +106,7 @@ const SELECT = `
          e.fatalities_best, e.fatalities_low, e.fatalities_high, e.cross_border,
          e.cross_border_direction, e.confidence, e.summary,
          coalesce((SELECT string_agg(a.name, '; ' ORDER BY a.position) FROM event_actors a WHERE a.event_id = e.id), '') AS actors,
-         coalesce((SELECT string_agg(s.dataset || ':' || s.native_id, '; ' ORDER BY s.dataset, s.native_id) FROM source_records s WHERE s.event_id = e.id), '') AS sources,
+         coalesce((SELECT string_agg(s.dataset || ':' || s.native_id, '; ' ORDER BY s.dataset, s.native_id) FROM event_sources s WHERE s.event_id = e.id), '') AS sources,
          e.simulated
   FROM events e`;
 

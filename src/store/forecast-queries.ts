@@ -14,10 +14,12 @@ export interface SeriesFilter {
   dataset?: string | null;
 }
 
-const SERIES_WHERE = `NOT e.simulated AND e.country_iso3 = $1
+// Events as counted (docs/reconcile.md): a cluster event once, its merged records never; the
+// dataset check reads the cluster's member records through `event_sources`.
+const SERIES_WHERE = `NOT e.simulated AND e.merged_into IS NULL AND e.country_iso3 = $1
   AND ($2::text IS NULL OR e.admin1 = $2)
   AND ($3::text IS NULL OR EXISTS (
-    SELECT 1 FROM source_records s WHERE s.event_id = e.id AND s.dataset = $3))`;
+    SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.dataset = $3))`;
 
 function seriesParams(filter: SeriesFilter): unknown[] {
   return [filter.country, filter.admin1 ?? null, filter.dataset ?? null];

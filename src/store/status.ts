@@ -7,6 +7,7 @@ export const COUNTED_TABLES = [
   "source_files",
   "import_runs",
   "event_actors",
+  "event_clusters",
   "actors",
   "actor_aliases",
   "demands",

@@ -58,6 +58,7 @@ interface ReportRecord {
   lat: number | null;
   lon: number | null;
   event_ids: (number | string)[];
+  counted_event_ids: (number | string)[];
   commitment: string;
   persons: string[];
   finding: Finding | null;
@@ -85,7 +86,7 @@ function toReport(r: ReportRecord): ReportRow {
     occurredOn: r.occurred_on,
     place: { name: r.place_name, lat: r.lat, lon: r.lon },
     // int8[] comes back as strings from `pg` (only scalar int8 has a shared parser).
-    eventIds: r.event_ids.map(Number),
+    eventIds: r.counted_event_ids.map(Number),
     commitment: r.commitment,
     persons: r.persons,
     finding: r.finding,
@@ -97,8 +98,15 @@ function toReport(r: ReportRecord): ReportRow {
   };
 }
 
+// A party may cite a record event that reconciliation later merged into a cluster event
+// (docs/reconcile.md): the report keeps the ids as given, and reads them as the events they are
+// counted as now, `coalesce(merged_into, id)`, in the order given and each once. Resolving on
+// read, not on insert, survives a cluster being dissolved or renumbered by a later run.
 const REPORT_SELECT = `SELECT r.*, a.name AS filer_name,
-  array(SELECT x.name FROM accounts x WHERE x.id = ANY(r.recipients) ORDER BY x.name) AS recipient_names
+  array(SELECT x.name FROM accounts x WHERE x.id = ANY(r.recipients) ORDER BY x.name) AS recipient_names,
+  array(SELECT coalesce(e.merged_into, g.id)
+        FROM unnest(r.event_ids) WITH ORDINALITY AS g(id, n) LEFT JOIN events e ON e.id = g.id
+        GROUP BY 1 ORDER BY min(g.n)) AS counted_event_ids
   FROM reports r JOIN accounts a ON a.id = r.filer_id`;
 
 export type NewReportRow = Omit<
@@ -267,7 +275,10 @@ export async function getPublished(db: Sql, id: string): Promise<PublicSummary |
   return row?.summary ?? null;
 }
 
-/** Which of these event ids exist, for linking a report to events. */
+/**
+ * Which of these event ids exist, for linking a report to events. A record event merged into a
+ * cluster event still exists (and is read back as its cluster, see REPORT_SELECT).
+ */
 export async function existingEventIds(db: Sql, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await db.query<{ id: number }>(

@@ -300,6 +300,12 @@ function formatWithReport(result: ImportPathResult): string {
   const lines = [formatResult(result)];
   if (result.report !== null)
     lines.push(...formatQualitySummary(result.report).map((l) => `  ${l}`));
+  const r = result.reconcile;
+  if (r?.isOk)
+    lines.push(
+      `  reconciled: ${r.merged} records in ${r.created} new and ${r.changed} changed multi-source events, ${r.dissolved} dissolved`,
+    );
+  else if (r) lines.push(`  warning: ${r.error}`);
   return lines.join("\n");
 }
 

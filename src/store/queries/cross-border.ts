@@ -47,7 +47,8 @@ const CLASSIFIED = `
       END AS kind,
       min(i.home) FILTER (WHERE i.home <> e.country_iso3) AS origin
     FROM events e JOIN involved i ON i.event_id = e.id
-    WHERE NOT e.simulated AND e.category = 'ASSAULT' AND e.country_iso3 = ANY($6::text[])
+    WHERE NOT e.simulated AND e.merged_into IS NULL AND e.category = 'ASSAULT'
+      AND e.country_iso3 = ANY($6::text[])
       AND e.date_start >= $1::date AND e.date_start <= $2::date
     GROUP BY e.id
   ),

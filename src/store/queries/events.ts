@@ -71,7 +71,7 @@ const EVENT_SELECT = `
               FROM event_actors a WHERE a.event_id = e.id), '[]'::json) AS actors,
     coalesce((SELECT json_agg(json_build_object('dataset', s.dataset, 'nativeId', s.native_id)
                 ORDER BY s.dataset, s.native_id)
-              FROM source_records s WHERE s.event_id = e.id), '[]'::json) AS sources
+              FROM event_sources s WHERE s.event_id = e.id), '[]'::json) AS sources
   FROM events e`;
 
 function toEvent(row: EventRow): StoredEvent {
@@ -115,7 +115,8 @@ function listOrNull(list: readonly string[] | null | undefined): string[] | null
 export async function loadEvents(db: Sql, filter: EventFilter): Promise<StoredEvent[]> {
   const rows = await db.query<EventRow>(
     `${EVENT_SELECT}
-     WHERE NOT e.simulated AND e.date_start >= $1::date AND e.date_start <= $2::date
+     WHERE NOT e.simulated AND e.merged_into IS NULL
+       AND e.date_start >= $1::date AND e.date_start <= $2::date
        AND ($3::text[] IS NULL OR e.category = ANY($3::text[]))
        AND ($4::text[] IS NULL OR e.mode = ANY($4::text[]))
        AND ($5::text[] IS NULL OR e.country_iso3 = ANY($5::text[]))
@@ -141,10 +142,11 @@ export async function loadEventsById(db: Sql, ids: readonly number[]): Promise<S
   return rows.map(toEvent);
 }
 
-/** First and last `date_start` of the stored (real) events, or null when there are none. */
+/** First and last `date_start` of the stored (real, counted) events, or null when there are none. */
 export async function eventDateRange(db: Sql): Promise<{ first: string; last: string } | null> {
   const [row] = await db.query<{ first: string | null; last: string | null }>(
-    "SELECT min(date_start) AS first, max(date_start) AS last FROM events WHERE NOT simulated",
+    `SELECT min(date_start) AS first, max(date_start) AS last FROM events
+     WHERE NOT simulated AND merged_into IS NULL`,
   );
   if (row === undefined || row.first === null || row.last === null) return null;
   return { first: row.first, last: row.last };

@@ -94,7 +94,8 @@ export async function countTrends(
     `SELECT ${periodSql(options.unit)} AS period_start, ${expr} AS grp,
        count(*)::int8 AS events, ${FATALITY_SUMS}${ids}
      FROM events e ${join}
-     WHERE NOT e.simulated AND e.date_start >= $1::date AND e.date_start <= $2::date
+     WHERE NOT e.simulated AND e.merged_into IS NULL
+       AND e.date_start >= $1::date AND e.date_start <= $2::date
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [options.from, options.to],
   );
