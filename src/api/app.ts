@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ZodError } from "zod";
+import { csvField } from "../domain/csv.ts";
 import { isAppError } from "../domain/errors.ts";
 import type { Db } from "../store/db.ts";
 import { EVENT_COLUMNS, type EventFilter, type EventRow, listEvents } from "../store/event-list.ts";
@@ -33,13 +34,6 @@ async function* allEvents(db: Db, filter: EventFilter): AsyncGenerator<EventRow>
     if (!page.next) return;
     cursor = page.next;
   }
-}
-
-/** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 async function* csvLines(rows: AsyncIterable<EventRow>): AsyncGenerator<string> {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { csvField } from "../domain/csv.ts";
 import { AppError } from "../domain/errors.ts";
 import type { Profile, ProfileResolver } from "../domain/profile/index.ts";
 import {
@@ -357,10 +358,6 @@ export interface RejectSink {
   readonly count: number;
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 export function createRejectSink(path: string): RejectSink {
   const stream: WriteStream = createWriteStream(path);
   let count = 0;
@@ -382,7 +379,7 @@ export function createRejectSink(path: string): RejectSink {
       const raw = error.value ?? "";
       const value = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
       await write(
-        `${[error.file, String(error.line), error.field ?? "", value, error.message].map(csvCell).join(",")}\n`,
+        `${[error.file, String(error.line), error.field ?? "", value, error.message].map(csvField).join(",")}\n`,
       );
     },
     close: () =>

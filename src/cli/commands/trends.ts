@@ -15,6 +15,7 @@ import {
   type TrendGrouping,
   type TrendsResult,
 } from "../../app/trends.ts";
+import { csvField } from "../../domain/csv.ts";
 import { AppError } from "../../domain/errors.ts";
 import { TREND_GROUPS } from "../../store/queries/index.ts";
 import { type Io, printJson, withStore } from "../context.ts";
@@ -108,11 +109,6 @@ export function formatTrends(result: TrendsResult): string {
   return lines.join("\n");
 }
 
-function csvCell(value: Cell): string {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 type Cell = string | number | null;
 
 function comparisonCells(prefix: string, c: Comparison): [string, Cell][] {
@@ -159,9 +155,10 @@ export function formatTrendsCsv(result: TrendsResult): string {
   });
   const first = records[0] ?? (empty === undefined ? [] : csvRecord(empty, withIds));
   const header = first.map(([name]) => name);
-  return [header.join(","), ...records.map((rec) => rec.map(([, v]) => csvCell(v)).join(","))].join(
-    "\n",
-  );
+  return [
+    header.join(","),
+    ...records.map((rec) => rec.map(([, v]) => csvField(v)).join(",")),
+  ].join("\n");
 }
 
 interface TrendsFlags {
