@@ -1,11 +1,22 @@
 /**
  * The verification mechanism's HTTP API under /api/verify (issue 7). Handlers authenticate
- * (`verify-auth.ts`), parse with zod, call an operation (`verify-service.ts`) or a query, and
+ * (`verify-auth.ts`), parse with zod, call an operation (`src/app/verify.ts`) or a query, and
  * answer through an output schema. A report the caller may not read is answered exactly like
  * a missing one: 404 with the same message.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
+import {
+  addEvidence,
+  applyAction,
+  createAccount,
+  createToken,
+  fileReport,
+  readableReport,
+  respondToRequest,
+  type VerifyContext,
+  verifyContext,
+} from "../app/verify.ts";
 import { AppError } from "../domain/errors.ts";
 import { allAudit, auditOfReport, listAudit } from "../store/audit.ts";
 import {
@@ -61,17 +72,6 @@ import type { AppDeps } from "./deps.ts";
 import { errorSchema, jsonSchema } from "./schemas.ts";
 import { parse } from "./validate.ts";
 import { authenticate, login, requireMember, sessionCookie } from "./verify-auth.ts";
-import {
-  addEvidence,
-  applyAction,
-  createAccount,
-  createToken,
-  fileReport,
-  readableReport,
-  respondToRequest,
-  type VerifyContext,
-  verifyContext,
-} from "./verify-service.ts";
 
 const BASE = "/api/verify";
 

@@ -5,7 +5,7 @@ import {
   createToken,
   type VerifyContext,
   verifyContext,
-} from "../../src/api/verify-service.ts";
+} from "../../src/app/verify.ts";
 import { ensureProfile } from "../../src/cli/profile-file.ts";
 import type { Db } from "../../src/store/db.ts";
 import type { Role } from "../../src/verify/index.ts";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { createToken, verifyContext } from "../../api/verify-service.ts";
+import { createToken, verifyContext } from "../../app/verify.ts";
 import { AppError } from "../../domain/errors.ts";
 import { findAccountByName, listTokens, revokeToken } from "../../store/verify-accounts.ts";
 import { ID_PATTERN } from "../../verify/index.ts";

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { createAccount, verifyContext } from "../../api/verify-service.ts";
+import { createAccount, verifyContext } from "../../app/verify.ts";
 import { AppError } from "../../domain/errors.ts";
 import {
   findAccountByName,
