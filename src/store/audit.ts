@@ -1,10 +1,10 @@
 /**
  * The audit log: one wrapper, `appendAudit`, that every change calls inside its own
  * transaction, so the change and its entry commit or roll back together. The chain's
- * canonical JSON and hashing are the pure rules of `verify/chain.ts`.
+ * canonical JSON and hashing are the pure rules of `domain/audit/chain.ts`.
  */
-import { canonicalJson } from "../verify/canonical.ts";
-import { type AuditEntry, GENESIS_HASH, hashEntry } from "../verify/chain.ts";
+import { canonicalJson } from "../domain/audit/canonical.ts";
+import { type AuditEntry, GENESIS_HASH, hashEntry } from "../domain/audit/chain.ts";
 import type { Sql } from "./db.ts";
 
 export interface AuditInput {

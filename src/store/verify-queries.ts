@@ -5,7 +5,7 @@
  * that holds the change. Decisions (who may, which status comes next) are made by
  * `verify/` before these are called. Accounts, sessions and tokens: `verify-accounts.ts`.
  */
-import { digestText } from "../verify/canonical.ts";
+import { digestText } from "../domain/audit/canonical.ts";
 import type { Finding, PublicSummary } from "../verify/redact.ts";
 import type { Marking } from "../verify/roles.ts";
 import type { Outcome, ReportStatus } from "../verify/workflow.ts";

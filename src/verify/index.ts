@@ -1,4 +1,12 @@
 /** The verification mechanism's rules: roles, access, workflow, redaction, evidence, audit chain. */
+
+export { canonicalJson, digestText, sha256Hex } from "../domain/audit/canonical.ts";
+export {
+  type AuditEntry,
+  GENESIS_HASH,
+  hashEntry,
+  verifyChain,
+} from "../domain/audit/chain.ts";
 export {
   canAddEvidence,
   canFileReport,
@@ -9,13 +17,6 @@ export {
   canSeeRequest,
   checkNewReport,
 } from "./access.ts";
-export { canonicalJson, digestText, sha256Hex } from "./canonical.ts";
-export {
-  type AuditEntry,
-  GENESIS_HASH,
-  hashEntry,
-  verifyChain,
-} from "./chain.ts";
 export {
   ACCEPTED_TYPES,
   downloadHeaders,

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { Algorithm, hash, verify } from "@node-rs/argon2";
-import { sha256Hex } from "./canonical.ts";
+import { sha256Hex } from "../domain/audit/canonical.ts";
 
 // OWASP Password Storage Cheat Sheet, argon2id: 19 MiB memory, 2 passes, 1 lane.
 const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -110,7 +110,7 @@ CREATE TABLE evidence_files (
 );
 CREATE INDEX evidence_files_report_idx ON evidence_files (report_id);
 
--- Append-only, hash-chained (src/verify/chain.ts). `change` is canonical JSON kept as text,
+-- Append-only, hash-chained (src/domain/audit/chain.ts). `change` is canonical JSON kept as text,
 -- byte for byte as hashed (jsonb would reorder keys). The trigger stops casual edits; a
 -- determined owner can drop it, which is what `frontier audit verify` is for.
 CREATE TABLE audit_log (
