@@ -11,6 +11,7 @@ import { z } from "zod";
 import { AppError } from "../domain/errors.ts";
 import { acledToPlover, PLOVER_MODES, parseAcledSubEventType } from "../domain/ontology/index.ts";
 import { isPloverCategory } from "../domain/plover.ts";
+import { describeIssue, formatPath } from "../domain/zod-messages.ts";
 import { compileDateFormat, type DateFormat } from "./date-format.ts";
 import { parseEncoding, type TextEncoding } from "./decode-text.ts";
 
@@ -347,32 +348,6 @@ export function normaliseValue(value: string): string {
 
 function invalid(message: string): AppError {
   return new AppError("INVALID_INPUT", message);
-}
-
-function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.input === undefined) return "is required";
-  if (issue.code === "invalid_type")
-    return `expected ${issue.expected}, got ${kindOf(issue.input)}`;
-  if (issue.code === "invalid_value") {
-    const allowed = issue.values.map((value) => JSON.stringify(value)).join(", ");
-    return `must be one of ${allowed}; got ${JSON.stringify(issue.input)}`;
-  }
-  return undefined;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  let out = "";
-  for (const part of path) {
-    out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
-  }
-  return out === "" ? "(top level)" : out;
 }
 
 /** " (line N)" for the deepest node of the path that exists in the YAML document. */

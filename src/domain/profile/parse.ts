@@ -7,6 +7,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 import { AppError } from "../errors.ts";
+import { describeIssue, formatPath } from "../zod-messages.ts";
 import { checkReferences, type IssuePath, type ProfileIssue } from "./references.ts";
 import { type Profile, profileSchema } from "./schema.ts";
 
@@ -87,24 +88,6 @@ function lineAndColumn(text: string, offset: number): { line: number; col: numbe
 }
 
 /** Plain-language messages for zod's built-in issues; custom messages win over these. */
-function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.input === undefined) return "is required";
-  if (issue.code === "invalid_type") {
-    return `expected ${issue.expected}, got ${kindOf(issue.input)}`;
-  }
-  if (issue.code === "invalid_value") {
-    const allowed = issue.values.map((value) => JSON.stringify(value)).join(", ");
-    return `must be one of ${allowed}; got ${JSON.stringify(issue.input)}`;
-  }
-  return undefined;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
 
 function toProfileIssue(issue: z.core.$ZodIssue): ProfileIssue {
   const path = issue.path.filter(
@@ -119,15 +102,6 @@ function toProfileIssue(issue: z.core.$ZodIssue): ProfileIssue {
     return { path, message: `invalid key: ${inner}` };
   }
   return { path, message: issue.message };
-}
-
-/** `demands[2].evidence.progress[0].category` */
-function formatPath(path: IssuePath): string {
-  let out = "";
-  for (const part of path) {
-    out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
-  }
-  return out === "" ? "(top level)" : out;
 }
 
 function invalid(source: string, text: string, issues: ProfileIssue[], cause?: unknown): AppError {
