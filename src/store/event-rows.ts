@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import type { NormalizedEvent, SourceRecord } from "../domain/event.ts";
+import type {
+  ActorRole,
+  DatePrecision,
+  GeoPrecision,
+  NormalizedEvent,
+  SourceRecord,
+} from "../domain/event.ts";
 import type { Sql } from "./db.ts";
 
 /**
@@ -128,6 +134,32 @@ async function replaceEventActors(tx: Sql, ids: number[], events: NormalizedEven
      SELECT * FROM unnest($1::int8[], $2::int2[], $3::text[], $4::text[], $5::text[])`,
     columns(rows, 5),
   );
+}
+
+/** An `events` row as queries read it back, with its actors aggregated as JSON. */
+export interface StoredEventColumns {
+  date_start: string;
+  date_end: string;
+  date_precision: DatePrecision;
+  place: string | null;
+  admin1: string | null;
+  admin2: string | null;
+  country_iso3: string | null;
+  lat: number | null;
+  lon: number | null;
+  geo_precision: GeoPrecision;
+  category: string | null;
+  mode: string | null;
+  subtype: string | null;
+  source_code: string | null;
+  fatalities_best: number | null;
+  fatalities_low: number | null;
+  fatalities_high: number | null;
+  cross_border: boolean;
+  cross_border_direction: string | null;
+  confidence: number;
+  summary: string | null;
+  actors: { name: string; role: ActorRole; actorId: string | null }[];
 }
 
 /** sha256 of the raw row as JSON: re-imports compare it to tell "unchanged" from "updated". */

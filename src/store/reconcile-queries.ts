@@ -7,7 +7,7 @@
  * audit row.
  */
 import { AppError } from "../domain/errors.ts";
-import type { ActorRole, DatePrecision, GeoPrecision, NormalizedEvent } from "../domain/event.ts";
+import type { NormalizedEvent } from "../domain/event.ts";
 import {
   type ActorParents,
   assignClusterIds,
@@ -24,7 +24,7 @@ import {
   withRules,
 } from "../reconcile/index.ts";
 import type { Db, Sql } from "./db.ts";
-import { insertEvents, updateEvents } from "./event-rows.ts";
+import { insertEvents, type StoredEventColumns, updateEvents } from "./event-rows.ts";
 
 export interface ReconcileStoreOptions {
   actorParents: ActorParents;
@@ -63,35 +63,13 @@ export interface ReconcileReport {
   links: number;
 }
 
-interface RecordRow {
+interface RecordRow extends StoredEventColumns {
   dataset: string;
   native_id: string;
   event_id: number;
   merged_into: number | null;
   simulated: boolean;
   is_dirty: boolean;
-  date_start: string;
-  date_end: string;
-  date_precision: DatePrecision;
-  place: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  country_iso3: string | null;
-  lat: number | null;
-  lon: number | null;
-  geo_precision: GeoPrecision;
-  category: string | null;
-  mode: string | null;
-  subtype: string | null;
-  source_code: string | null;
-  fatalities_best: number | null;
-  fatalities_low: number | null;
-  fatalities_high: number | null;
-  cross_border: boolean;
-  cross_border_direction: string | null;
-  confidence: number;
-  summary: string | null;
-  actors: { name: string; role: ActorRole; actorId: string | null }[];
   url: string | null;
   mentions: string | null;
 }

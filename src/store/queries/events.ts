@@ -1,11 +1,6 @@
-import type {
-  ActorRole,
-  DatePrecision,
-  EventActor,
-  GeoPrecision,
-  NormalizedEvent,
-} from "../../domain/event.ts";
+import type { EventActor, NormalizedEvent } from "../../domain/event.ts";
 import type { Sql } from "../db.ts";
+import type { StoredEventColumns } from "../event-rows.ts";
 
 /** A stored source row behind an event: enough to find it again in the dataset. */
 export interface SourceRef {
@@ -33,30 +28,8 @@ export interface EventFilter {
   countries?: readonly string[] | null;
 }
 
-interface EventRow {
+interface EventRow extends StoredEventColumns {
   id: number;
-  date_start: string;
-  date_end: string;
-  date_precision: DatePrecision;
-  place: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  country_iso3: string | null;
-  lat: number | null;
-  lon: number | null;
-  geo_precision: GeoPrecision;
-  category: string | null;
-  mode: string | null;
-  subtype: string | null;
-  source_code: string | null;
-  fatalities_best: number | null;
-  fatalities_low: number | null;
-  fatalities_high: number | null;
-  cross_border: boolean;
-  cross_border_direction: string | null;
-  confidence: number;
-  summary: string | null;
-  actors: { name: string; role: ActorRole; actorId: string | null }[];
   sources: SourceRef[];
 }
 
