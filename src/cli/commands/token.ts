@@ -3,7 +3,7 @@ import { createToken, verifyContext } from "../../app/verify.ts";
 import { AppError } from "../../domain/errors.ts";
 import { findAccountByName, listTokens, revokeToken } from "../../store/verify-accounts.ts";
 import { ID_PATTERN } from "../../verify/index.ts";
-import { type Io, printJson, withStore } from "../context.ts";
+import { type Io, printJson, requireOptions, withStore } from "../context.ts";
 import { ensureProfile } from "../profile-file.ts";
 import { cliActor } from "./user.ts";
 
@@ -44,7 +44,7 @@ export function registerToken(program: Command, io: Io): void {
   token
     .command("create")
     .description("create an API token; it is printed once and stored only as its sha256")
-    .requiredOption("--user <name>", "the account the token acts as")
+    .option("--user <name>", "the account the token acts as (required)")
     .option("--label <text>", "what the token is for", "cli")
     .option("--expires <when>", "30d, 90 (days) or a date YYYY-MM-DD", "90d")
     .option("--json", "print JSON")
@@ -53,6 +53,7 @@ export function registerToken(program: Command, io: Io): void {
         flags: { user: string; label: string; expires: string; json?: boolean },
         command: Command,
       ) => {
+        requireOptions(command, ["user"]);
         const expiresAt = parseExpiry(flags.expires, new Date());
         const created = await withStore(command, io, async (db) => {
           const account = await accountNamed(db, flags.user);
@@ -70,9 +71,10 @@ export function registerToken(program: Command, io: Io): void {
   token
     .command("list")
     .description("the tokens of an account (never their secrets)")
-    .requiredOption("--user <name>", "the account")
+    .option("--user <name>", "the account (required)")
     .option("--json", "print JSON")
     .action(async (flags: { user: string; json?: boolean }, command: Command) => {
+      requireOptions(command, ["user"]);
       const tokens = await withStore(command, io, async (db) => {
         const account = await findAccountByName(db, flags.user);
         if (!account) throw new AppError("NOT_FOUND", `no account named "${flags.user}"`);

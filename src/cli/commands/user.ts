@@ -8,7 +8,7 @@ import {
   setAccountDisabled,
 } from "../../store/verify-accounts.ts";
 import { newAccountSchema, ROLES } from "../../verify/index.ts";
-import { type Io, printJson, withStore } from "../context.ts";
+import { type Io, printJson, requireOptions, withStore } from "../context.ts";
 import { ensureProfile } from "../profile-file.ts";
 
 export interface UserCommandOptions {
@@ -64,7 +64,7 @@ export function registerUser(program: Command, io: Io, options: UserCommandOptio
   user
     .command("add <name>")
     .description("create an account; the password is read from stdin (a prompt on a terminal)")
-    .requiredOption("--role <role>", `one of ${ROLES.join(", ")}`)
+    .option("--role <role>", `one of ${ROLES.join(", ")} (required)`)
     .option("--party <iso3>", "the party a liaison speaks for (PAK, AFG, …)")
     .option("--json", "print JSON")
     .action(
@@ -73,6 +73,7 @@ export function registerUser(program: Command, io: Io, options: UserCommandOptio
         flags: { role: string; party?: string; json?: boolean },
         command: Command,
       ) => {
+        requireOptions(command, ["role"]);
         const password = await (options.readPassword ?? readPasswordFromStdin)();
         const input = parseNew(name, flags, password);
         const account = await withStore(command, io, async (db) => {
