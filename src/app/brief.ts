@@ -23,7 +23,7 @@ export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 export const DEFAULT_CHROMIUM = "/usr/bin/chromium";
 
 /** Headless, offline and stateless: nothing is fetched, nothing is kept between runs. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

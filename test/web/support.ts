@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { type BrowserContext, chromium } from "playwright-core";
 import { build } from "vite";
 import { buildApp } from "../../src/api/app.ts";
+import { CHROMIUM_ARGS } from "../../src/app/brief.ts";
 import { importPath } from "../../src/app/import.ts";
 import { ensureProfile } from "../../src/cli/profile-file.ts";
 import { createResolver } from "../../src/domain/profile/index.ts";
@@ -23,15 +24,8 @@ export const UCDP_FILES = [
   "ucdp/GEDEvent_v26_0_7_pak_afg.csv",
 ].map((f) => join(SHARED_DATA, f));
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
+const BROWSER_ARGS = [
+  ...CHROMIUM_ARGS,
   // WebGL for the map in software, since --disable-gpu leaves no hardware context.
   "--enable-unsafe-swiftshader",
 ];
@@ -72,7 +66,7 @@ export async function startDashboard(): Promise<Dashboard> {
   const browser = await chromium.launchPersistentContext(join(temp, "profile"), {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: BROWSER_ARGS,
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
   });
