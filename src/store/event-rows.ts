@@ -162,6 +162,33 @@ export interface StoredEventColumns {
   actors: { name: string; role: ActorRole; actorId: string | null }[];
 }
 
+/** A stored row back in the common event shape. */
+export function rowToEvent(row: StoredEventColumns): NormalizedEvent {
+  return {
+    dateStart: row.date_start,
+    dateEnd: row.date_end,
+    datePrecision: row.date_precision,
+    place: row.place,
+    admin1: row.admin1,
+    admin2: row.admin2,
+    countryIso3: row.country_iso3,
+    lat: row.lat,
+    lon: row.lon,
+    geoPrecision: row.geo_precision,
+    category: row.category,
+    mode: row.mode,
+    subtype: row.subtype,
+    sourceCode: row.source_code,
+    fatalitiesBest: row.fatalities_best,
+    fatalitiesLow: row.fatalities_low,
+    fatalitiesHigh: row.fatalities_high,
+    actors: row.actors.map((a) => ({ name: a.name, role: a.role, actorId: a.actorId })),
+    crossBorder: { isCrossBorder: row.cross_border, direction: row.cross_border_direction },
+    confidence: row.confidence,
+    summary: row.summary,
+  };
+}
+
 /** sha256 of the raw row as JSON: re-imports compare it to tell "unchanged" from "updated". */
 export function hashRaw(raw: SourceRecord["raw"]): string {
   return createHash("sha256").update(JSON.stringify(raw)).digest("hex");

@@ -7,7 +7,6 @@
  * audit row.
  */
 import { AppError } from "../domain/errors.ts";
-import type { NormalizedEvent } from "../domain/event.ts";
 import {
   type ActorParents,
   assignClusterIds,
@@ -24,7 +23,7 @@ import {
   withRules,
 } from "../reconcile/index.ts";
 import type { Db, Sql } from "./db.ts";
-import { insertEvents, type StoredEventColumns, updateEvents } from "./event-rows.ts";
+import { insertEvents, rowToEvent, type StoredEventColumns, updateEvents } from "./event-rows.ts";
 
 export interface ReconcileStoreOptions {
   actorParents: ActorParents;
@@ -93,29 +92,7 @@ const RECORD_SELECT = `
   FROM source_records s JOIN events e ON e.id = s.event_id`;
 
 function toRecord(row: RecordRow): ReconcileRecord {
-  const event: NormalizedEvent = {
-    dateStart: row.date_start,
-    dateEnd: row.date_end,
-    datePrecision: row.date_precision,
-    place: row.place,
-    admin1: row.admin1,
-    admin2: row.admin2,
-    countryIso3: row.country_iso3,
-    lat: row.lat,
-    lon: row.lon,
-    geoPrecision: row.geo_precision,
-    category: row.category,
-    mode: row.mode,
-    subtype: row.subtype,
-    sourceCode: row.source_code,
-    fatalitiesBest: row.fatalities_best,
-    fatalitiesLow: row.fatalities_low,
-    fatalitiesHigh: row.fatalities_high,
-    actors: row.actors.map((a) => ({ name: a.name, role: a.role, actorId: a.actorId })),
-    crossBorder: { isCrossBorder: row.cross_border, direction: row.cross_border_direction },
-    confidence: row.confidence,
-    summary: row.summary,
-  };
+  const event = rowToEvent(row);
   const mentions = Number(row.mentions ?? "");
   return {
     key: recordKey(row.dataset, row.native_id),

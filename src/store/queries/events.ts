@@ -1,6 +1,6 @@
-import type { EventActor, NormalizedEvent } from "../../domain/event.ts";
+import type { NormalizedEvent } from "../../domain/event.ts";
 import type { Sql } from "../db.ts";
-import type { StoredEventColumns } from "../event-rows.ts";
+import { rowToEvent, type StoredEventColumns } from "../event-rows.ts";
 
 /** A stored source row behind an event: enough to find it again in the dataset. */
 export interface SourceRef {
@@ -48,36 +48,7 @@ const EVENT_SELECT = `
   FROM events e`;
 
 function toEvent(row: EventRow): StoredEvent {
-  const actors: EventActor[] = row.actors.map((a) => ({
-    name: a.name,
-    role: a.role,
-    actorId: a.actorId,
-  }));
-  return {
-    id: row.id,
-    dateStart: row.date_start,
-    dateEnd: row.date_end,
-    datePrecision: row.date_precision,
-    place: row.place,
-    admin1: row.admin1,
-    admin2: row.admin2,
-    countryIso3: row.country_iso3,
-    lat: row.lat,
-    lon: row.lon,
-    geoPrecision: row.geo_precision,
-    category: row.category,
-    mode: row.mode,
-    subtype: row.subtype,
-    sourceCode: row.source_code,
-    fatalitiesBest: row.fatalities_best,
-    fatalitiesLow: row.fatalities_low,
-    fatalitiesHigh: row.fatalities_high,
-    actors,
-    crossBorder: { isCrossBorder: row.cross_border, direction: row.cross_border_direction },
-    confidence: row.confidence,
-    summary: row.summary,
-    sources: row.sources,
-  };
+  return { id: row.id, ...rowToEvent(row), sources: row.sources };
 }
 
 function listOrNull(list: readonly string[] | null | undefined): string[] | null {
