@@ -1,6 +1,6 @@
 import { getJson, query } from "../api.ts";
 import { type Child, errorNote, fill, h, loading } from "../dom.ts";
-import { filterForm, filterParams } from "../filters.ts";
+import { FILTER_FIELDS, filterForm, filterParams } from "../filters.ts";
 import { fmtInt, sourceLabels } from "../format.ts";
 import type { Page } from "../main.ts";
 import type { EventRow, EventsPage } from "../types.ts";
@@ -131,18 +131,7 @@ export const renderEvents: Page = async (root, ctx) => {
     meta: ctx.meta,
     params: ctx.params,
     label: "Filter events",
-    fields: [
-      "from",
-      "to",
-      "category",
-      "subtype",
-      "country",
-      "admin1",
-      "actor",
-      "dataset",
-      "crossBorder",
-      "q",
-    ],
+    fields: FILTER_FIELDS,
     onApply: (params) => {
       ctx.replaceParams(params);
       filters = filterParams(params);
