@@ -169,15 +169,20 @@ function registerAuthRoutes(app: FastifyInstance, ctx: VerifyContext) {
     return { ok: true };
   });
 
-  app.get(`${BASE}/session`, { schema: doc("the caller and its CSRF token") }, async (request) => {
-    const auth = await authenticate(db, request, ctx.now());
-    const p = auth.principal;
-    if (p.kind !== "member") throw new AppError("UNAUTHORIZED", "not signed in");
-    return {
-      account: { id: p.accountId, name: p.name, role: p.role, party: p.party },
-      csrfToken: auth.session === null ? null : csrfTokenFor(auth.session),
-    };
-  });
+  app.get(
+    `${BASE}/session`,
+    { schema: doc("the caller and its CSRF token; nulls for the public") },
+    async (request) => {
+      const auth = await authenticate(db, request, ctx.now());
+      const p = auth.principal;
+      // The public is an answer, not an error: pages ask on every visit.
+      if (p.kind !== "member") return { account: null, csrfToken: null };
+      return {
+        account: { id: p.accountId, name: p.name, role: p.role, party: p.party },
+        csrfToken: auth.session === null ? null : csrfTokenFor(auth.session),
+      };
+    },
+  );
 
   app.get(`${BASE}/tokens`, { schema: doc("the caller's API tokens") }, async (request) => {
     const p = await signedIn(request);
@@ -424,12 +429,16 @@ function registerOversightRoutes(app: FastifyInstance, ctx: VerifyContext) {
     async (request) => {
       const { principal } = await authenticate(db, request, ctx.now());
       const q = parse(asOfQuery, request.query);
-      const counted = (await listReports(db)).filter(
-        (r) => r.status === "published" || canReadReport(principal, r),
+      const asOf = q.asOf ?? ctx.today();
+      // As of a day: the reports the caller reads that were filed by then, and the findings
+      // published by then (the brief's public view, `publicMechanismFigures`, is the same).
+      const counted = (await listReports(db)).filter((r) =>
+        canReadReport(principal, r)
+          ? r.createdAt.slice(0, 10) <= asOf
+          : r.status === "published" && (r.publishedAt ?? "").slice(0, 10) <= asOf,
       );
       const ids = new Set(counted.map((r) => r.id));
       const requests = (await listRequests(db)).filter((rfi) => ids.has(rfi.reportId));
-      const asOf = q.asOf ?? ctx.today();
       return computeFigures(counted, requests, { asOf, parties: ctx.parties });
     },
   );

@@ -287,7 +287,8 @@ describe("access matrix", () => {
           );
         }
       }
-      const figures = await call(h, who, "GET", "/api/verify/figures");
+      // A day after every filing and publication (the harness's "today" is fixed in the past).
+      const figures = await call(h, who, "GET", "/api/verify/figures?asOf=2099-01-01");
       cases++;
       const filed = Object.fromEntries(
         (figures.json().parties as { party: string; filed: number }[]).map((p) => [

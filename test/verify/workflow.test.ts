@@ -282,7 +282,9 @@ describe("incident report workflow through the API", () => {
       question: "Who fired?",
       dueOn: "2026-04-15",
     });
-    const res = await call(h, mediator, "GET", "/api/verify/figures?asOf=2026-05-01");
+    // Reports carry the clock's filing time (now), the harness's "today" is fixed earlier:
+    // a day far ahead counts every report, a day before any filing counts none.
+    const res = await call(h, mediator, "GET", "/api/verify/figures?asOf=2099-01-01");
     expect(res.statusCode).toBe(200);
     const f = res.json() as {
       parties: { party: string; filed: number; overdue: number; requests: number }[];
@@ -292,7 +294,10 @@ describe("incident report workflow through the API", () => {
     expect(afgRow).toMatchObject({ filed: 0, requests: 3, overdue: 1 });
     const reports = (await call(h, mediator, "GET", "/api/verify/reports?limit=500")).json().total;
     expect(f.parties.find((p) => p.party === "PAK")?.filed).toBe(reports);
-    const pub = (await call(h, null, "GET", "/api/verify/figures")).json();
+    const pub = (await call(h, null, "GET", "/api/verify/figures?asOf=2099-01-01")).json();
     expect(pub.overall.filed).toBe(2);
+    const before = (await call(h, mediator, "GET", "/api/verify/figures?asOf=2026-01-01")).json();
+    expect(before.overall.filed).toBe(0);
+    expect((await call(h, null, "GET", "/api/verify/figures")).json().overall.filed).toBe(0);
   });
 });

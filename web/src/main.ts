@@ -20,6 +20,10 @@ const PAGES: Record<string, { title: string; load: () => Promise<Page> }> = {
   },
   map: { title: "Map", load: async () => (await import("./pages/map.ts")).renderMap },
   events: { title: "Events", load: async () => (await import("./pages/events.ts")).renderEvents },
+  verify: {
+    title: "Mechanism",
+    load: async () => (await import("./pages/verify.ts")).renderVerify,
+  },
   add: {
     title: "Add data",
     load: async () => (await import("./pages/add-data.ts")).renderAddData,

@@ -1,5 +1,6 @@
 /** The API's response types, taken from the server code that builds them. */
 import type { EventRow } from "../../src/store/event-list.ts";
+import type { PublicSummary } from "../../src/verify/redact.ts";
 
 export type {
   EscalationDay,
@@ -12,6 +13,8 @@ export type { CodeResponse, ImportJobView as ImportJob } from "../../src/api/rou
 export type { MetaResponse, QuestionsResponse } from "../../src/api/routes-meta.ts";
 export type { DemandsResult, DemandView } from "../../src/app/demands.ts";
 export type { TrendsResult } from "../../src/app/trends.ts";
+// Straight from the files: the entry file also brings argon2, whose const enums tsc refuses here.
+export type { MechanismFigures } from "../../src/verify/figures.ts";
 export type { EventRow };
 
 export interface EventsPage {
@@ -34,4 +37,9 @@ export interface EventFeature {
 export interface EventCollection {
   type: "FeatureCollection";
   features: EventFeature[];
+}
+
+/** `/api/verify/published`: the mechanism's public summaries, newest first. */
+export interface PublishedList {
+  items: PublicSummary[];
 }

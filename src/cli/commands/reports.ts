@@ -57,7 +57,10 @@ export function registerReports(program: Command, io: Io): void {
     .description(
       "reports per party and month, share investigated, median days to finding, overdue requests",
     )
-    .option("--as-of <date>", "count requests overdue on this day (default today)")
+    .option(
+      "--as-of <date>",
+      "count the reports filed by this day and the requests overdue on it (default today)",
+    )
     .option("--json", "print JSON")
     .action(async (flags: { asOf?: string; json?: boolean }, command: Command) => {
       const asOf =
@@ -67,7 +70,11 @@ export function registerReports(program: Command, io: Io): void {
       const figures = await withStore(command, io, async (db) => {
         const profile = await ensureProfile(db);
         const parties = profile.parties.map((p) => p.iso3);
-        return computeFigures(await listReports(db), await listRequests(db), { asOf, parties });
+        // As the API counts: the reports filed by that day, and the requests on them.
+        const filed = (await listReports(db)).filter((r) => r.createdAt.slice(0, 10) <= asOf);
+        const ids = new Set(filed.map((r) => r.id));
+        const requests = (await listRequests(db)).filter((q) => ids.has(q.reportId));
+        return computeFigures(filed, requests, { asOf, parties });
       });
       if (flags.json) printJson(io, figures);
       else io.out(formatFigures(figures));

@@ -166,6 +166,21 @@ function extent(data: EventCollection): [[number, number], [number, number]] | n
   return box;
 }
 
+/** A map of the region with the boundaries this server serves and nothing from elsewhere. */
+export async function createBaseMap(container: HTMLElement, geo: GeoLayers): Promise<MapLibreMap> {
+  const map = new MapLibreMap({
+    container,
+    style: STYLE,
+    center: [68.5, 32.5],
+    zoom: 4.3,
+    attributionControl: { compact: true, customAttribution: "Boundaries: Natural Earth" },
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+  await new Promise<void>((resolve) => map.once("load", () => resolve()));
+  await addBoundaries(map, geo);
+  return map;
+}
+
 export interface EventMap {
   setEvents(data: EventCollection): void;
   show(feature: EventFeature): void;
@@ -182,16 +197,7 @@ export async function createEventMap(options: {
   onSelect: (id: number) => void;
   onMove: () => void;
 }): Promise<EventMap> {
-  const map = new MapLibreMap({
-    container: options.container,
-    style: STYLE,
-    center: [68.5, 32.5],
-    zoom: 4.3,
-    attributionControl: { compact: true, customAttribution: "Boundaries: Natural Earth" },
-  });
-  map.addControl(new NavigationControl({ showCompass: false }), "top-right");
-  await new Promise<void>((resolve) => map.once("load", () => resolve()));
-  await addBoundaries(map, options.geo);
+  const map = await createBaseMap(options.container, options.geo);
   addEventLayers(map, options.data);
   const fitToEvents = (data: EventCollection) => {
     const box = extent(data);

@@ -4,6 +4,7 @@ import { addDays, monthsBefore } from "../format.ts";
 import type { Page } from "../main.ts";
 import { renderDemands } from "./overview-demands.ts";
 import { renderEscalation } from "./overview-escalation.ts";
+import { renderMechanism } from "./overview-mechanism.ts";
 import { renderRecent } from "./overview-recent.ts";
 import { renderTrends } from "./overview-trends.ts";
 import { renderWatch } from "./overview-watch.ts";
@@ -81,6 +82,7 @@ export const renderOverview: Page = async (root, ctx) => {
   const recent = section("recent", "Recent examples");
   const escalation = section("escalation", "Risk of escalation");
   const watch = section("watch", "What to watch next", true);
+  const mechanism = section("mechanism", "Monitoring and verification mechanism", true);
 
   append(
     root,
@@ -98,7 +100,7 @@ export const renderOverview: Page = async (root, ctx) => {
           `Stored events run from ${range.first} to ${range.last}. Figures are as of ${asOf}.${stale}`,
         ),
     controls,
-    h("div", { class: "grid" }, trends, demands, recent, escalation, watch),
+    h("div", { class: "grid" }, trends, demands, recent, escalation, watch, mechanism),
   );
   await Promise.all([
     renderTrends(trends, scope),
@@ -106,6 +108,12 @@ export const renderOverview: Page = async (root, ctx) => {
     renderRecent(recent, scope),
     renderEscalation(escalation, scope),
     renderWatch(watch, scope),
+    // The mechanism is live, unlike the imported event data: its figures are today's unless
+    // a day was chosen.
+    renderMechanism(mechanism, scope, {
+      meta: ctx.meta,
+      asOf: ctx.params.get("asOf") || ctx.meta.today,
+    }),
   ]);
   return undefined;
 };

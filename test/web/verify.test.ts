@@ -1,0 +1,281 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, verifyContext } from "../../src/app/verify.ts";
+import { ensureProfile } from "../../src/cli/profile-file.ts";
+import { auditOfReport } from "../../src/store/audit.ts";
+import { getReport, listEvidence, listRequests } from "../../src/store/verify-queries.ts";
+import { ARTIFACTS, CHROMIUM, type Dashboard, HAS_CHROMIUM, startDashboard } from "./support.ts";
+
+if (!HAS_CHROMIUM)
+  console.warn(`skipping the mechanism's browser tests: no Chromium at ${CHROMIUM}`);
+
+const PASSWORD = "a long enough test password";
+// A 1×1 PNG: signature, IHDR, IDAT, IEND.
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4c00000000049454e44ae426082",
+  "hex",
+);
+const PRIVATE_NAME = "Gul Wazir Khan";
+const PHONE = "+92 300 1234567";
+
+describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium", () => {
+  let d: Dashboard;
+  const errors: string[] = [];
+  let reportId = "";
+
+  beforeAll(async () => {
+    d = await startDashboard();
+    const profile = await ensureProfile(d.db);
+    const ctx = verifyContext({ db: d.db, profile });
+    const add = (name: string, role: "mediator" | "liaison", party: string | null) =>
+      createAccount(ctx, { name, role, party, password: PASSWORD }, "test");
+    await add("med.qatar", "mediator", null);
+    await add("pak.liaison", "liaison", "PAK");
+    await add("afg.liaison", "liaison", "AFG");
+  }, 180_000);
+  afterAll(async () => {
+    await d?.close();
+  });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await d.browser.newPage();
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      // A refused request is logged by the browser; the page shows it, which the tests check.
+      if (m.type() === "error" && !/status of (400|401|404|409)/.test(m.text())) {
+        errors.push(m.text());
+      }
+    });
+    await page.goto(`${d.base}/${hash}`);
+    return page;
+  }
+
+  async function signIn(page: Page, name: string): Promise<void> {
+    await page.goto(`${d.base}/#/verify`);
+    await page.waitForSelector("#login-form, #sign-out");
+    const out = page.locator("#sign-out");
+    if ((await out.count()) > 0) {
+      await out.click();
+      await page.waitForSelector("#login-form");
+    }
+    await page.fill("#login-name", name);
+    await page.fill("#login-password", PASSWORD);
+    await page.click("#login-form button[type=submit]");
+    await expect.poll(() => page.locator("#signed-in-as").textContent()).toContain(name);
+  }
+
+  const statusText = (page: Page) => page.locator("#report-status").textContent();
+
+  it("shows the public the sign-in form and that nothing is published yet", async () => {
+    const page = await open("#/verify");
+    await page.waitForSelector("#login-form");
+    await expect
+      .poll(() => page.locator("#published").textContent())
+      .toContain("No findings have been published yet");
+    expect(await page.locator("#reports").count()).toBe(0);
+    await page.close();
+  });
+
+  it("refuses a wrong password with the server's reason and stays signed out", async () => {
+    const page = await open("#/verify");
+    await page.fill("#login-name", "pak.liaison");
+    await page.fill("#login-password", "not the password at all");
+    await page.click("#login-form button[type=submit]");
+    await expect
+      .poll(() => page.locator("#login-status").textContent())
+      .toContain("wrong name or password");
+    expect(await page.locator("#signed-in-as").count()).toBe(0);
+    await page.close();
+  });
+
+  it("lets a party liaison file an AMBER report with a map point and evidence", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "pak.liaison");
+    await page.click("#new-report");
+    await page.waitForSelector("#file-form");
+    await page.fill("#report-title", "Cross-border fire at Chaman");
+    await page.fill(
+      "#report-description",
+      `Mortar rounds fired from across the border hit a village; ${PRIVATE_NAME} (${PHONE}) saw the launch site.`,
+    );
+    await page.fill("#report-occurred", "2026-11-20");
+    await page.fill("#report-place", "Chaman");
+    // A click on the map sets the point; the map shows the region around the border.
+    await page.waitForSelector("#pick-map canvas");
+    const canvas = page.locator("#pick-map canvas");
+    const box = await canvas.boundingBox();
+    // The middle of the map: it opens centred on the border (32.5° N, 68.5° E).
+    await canvas.click({ position: { x: (box?.width ?? 0) / 2, y: (box?.height ?? 0) / 2 } });
+    await expect.poll(() => page.inputValue("#report-lat")).not.toBe("");
+    const lat = Number(await page.inputValue("#report-lat"));
+    const lon = Number(await page.inputValue("#report-lon"));
+    expect(lat).toBeGreaterThan(31);
+    expect(lat).toBeLessThan(34);
+    expect(lon).toBeGreaterThan(67);
+    expect(lon).toBeLessThan(70);
+    await page.selectOption("#report-against", "AFG");
+    await page.check("#marking-AMBER");
+    await page.fill("#report-persons", PRIVATE_NAME);
+    await page.screenshot({ path: join(ARTIFACTS, "verify-file.png"), fullPage: true });
+    await page.click("#file-form button[type=submit]");
+    await page.waitForSelector("#report-details");
+    reportId = new URLSearchParams(new URL(page.url()).hash.split("?")[1]).get("report") ?? "";
+    const stored = await getReport(d.db, reportId);
+    expect(stored?.title).toBe("Cross-border fire at Chaman");
+    expect(stored?.marking).toBe("AMBER");
+    expect(stored?.filerParty).toBe("PAK");
+    expect(stored?.against).toBe("AFG");
+    expect(stored?.place.lat).toBeCloseTo(lat, 4);
+    expect(await statusText(page)).toBe("submitted");
+
+    // Evidence: a PNG is stored; an HTML page is refused whatever its name says.
+    await page.setInputFiles("#evidence-file", {
+      name: "launch site.png",
+      mimeType: "image/png",
+      buffer: PNG,
+    });
+    await page.click("#evidence-form button[type=submit]");
+    await expect.poll(() => page.locator("#evidence-list").textContent()).toContain("image/png");
+    await page.setInputFiles("#evidence-file", {
+      name: "photo.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+    });
+    await page.click("#evidence-form button[type=submit]");
+    await expect
+      .poll(() => page.locator("#evidence-status").textContent())
+      .toMatch(/refused|not|HTML/i);
+    const files = await listEvidence(d.db, reportId);
+    expect(files.map((f) => f.mediaType)).toEqual(["image/png"]);
+
+    // The download is the stored bytes, as an attachment.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#evidence-list a").first().click(),
+    ]);
+    const path = await download.path();
+    expect(createHash("sha256").update(readFileSync(path)).digest("hex")).toBe(
+      createHash("sha256").update(PNG).digest("hex"),
+    );
+    await page.screenshot({ path: join(ARTIFACTS, "verify-report.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("keeps the AMBER report from the other party's liaison", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "afg.liaison");
+    await expect
+      .poll(() => page.locator("#reports").textContent())
+      .toContain("No reports you may read match");
+    await page.goto(`${d.base}/#/verify?report=${reportId}`);
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain(`No report ${reportId} that you may read`);
+    await page.close();
+  });
+
+  it("takes a mediator through acknowledge, verification and a request to the other party", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "med.qatar");
+    await page.click(`#reports a[data-report="${reportId}"]`);
+    await page.waitForSelector("#action-acknowledge");
+
+    // A second tab on the same report: its button is stale once the first tab acknowledges.
+    const stale = await open(`#/verify?report=${reportId}`);
+    await stale.waitForSelector("#action-acknowledge");
+
+    await page.click("#action-acknowledge");
+    await expect.poll(() => statusText(page)).toBe("acknowledged");
+    await stale.click("#action-acknowledge");
+    await expect
+      .poll(() => stale.locator("#action-status").textContent())
+      .toContain("cannot acknowledge a report that is acknowledged");
+    await stale.close();
+
+    await page.click("#action-start_verification");
+    await expect.poll(() => statusText(page)).toBe("under verification");
+    await page.fill("#rfi-question", "Which units were positioned near the launch site that day?");
+    await page.selectOption("#rfi-party", "AFG");
+    await page.fill("#rfi-due", "2026-12-05");
+    await page.click("#rfi-form button[type=submit]");
+    await expect
+      .poll(() => page.locator("#report-requests").textContent())
+      .toContain("Which units were positioned");
+    const requests = await listRequests(d.db, { reportId });
+    expect(requests.map((q) => [q.party, q.dueOn])).toEqual([["AFG", "2026-12-05"]]);
+    await page.close();
+  });
+
+  it("lets the party asked answer without showing it the report", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "afg.liaison");
+    const block = page.locator("#requests article.request").first();
+    await expect.poll(() => block.textContent()).toContain("Which units were positioned");
+    // The report is AMBER and Pakistan's: no link to it, no title.
+    expect(await block.locator("a").count()).toBe(0);
+    expect(await page.locator("main").textContent()).not.toContain("Chaman");
+    await block.locator("textarea").fill("No units were in the area; patrols were 20 km away.");
+    await block.locator("button[type=submit]").click();
+    await expect.poll(() => page.locator("#requests").textContent()).toContain("Answered");
+    const [answered] = await listRequests(d.db, { reportId });
+    expect(answered?.response).toBe("No units were in the area; patrols were 20 km away.");
+    await page.close();
+  });
+
+  it("concludes and publishes, and the public reads a redacted summary", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "med.qatar");
+    await page.goto(`${d.base}/#/verify?report=${reportId}`);
+    await page.waitForSelector("#conclude-form");
+    expect(await page.locator("#report-requests").textContent()).toContain("patrols were 20 km");
+    await page.selectOption("#finding-outcome", "partly_verified");
+    await page.selectOption("#finding-breached", "ceasefire");
+    await page.fill(
+      "#finding-facts",
+      "Three rounds landed; the launch site could not be inspected.",
+    );
+    await page.fill(
+      "#finding-attribution",
+      `Fire came from the west, as ${PRIVATE_NAME} reported; the unit is not identified.`,
+    );
+    await page.fill("#finding-measure", "Joint patrol of the sector for 30 days.");
+    await page.click("#conclude-form button[type=submit]");
+    await expect.poll(() => statusText(page)).toBe("partly verified");
+    await expect.poll(() => page.locator("#finding").textContent()).toContain("Joint patrol");
+    await page.click("#action-publish");
+    await expect.poll(() => statusText(page)).toBe("published");
+
+    // The report's audit card lists exactly the chain entries the store holds for it.
+    await page.locator("#report-audit summary").click();
+    const entries = await auditOfReport(d.db, reportId);
+    await expect.poll(() => page.locator("#report-audit tbody tr").count()).toBe(entries.length);
+    expect(entries.length).toBeGreaterThanOrEqual(8);
+
+    await page.click("#sign-out");
+    await page.waitForSelector("#login-form");
+    await expect.poll(() => page.url()).toMatch(/#\/verify$/);
+    expect(await page.locator("main").textContent()).not.toContain("Sign in to open reports");
+    const summary = page.locator(`#published article[data-published="${reportId}"]`);
+    await expect.poll(() => summary.textContent()).toContain("partly verified");
+    const text = (await summary.textContent()) ?? "";
+    expect(text).toContain("Joint patrol of the sector for 30 days.");
+    expect(text).toContain("TLP:AMBER");
+    // AMBER lets out the parties, attribution and measure, not the title, facts or text,
+    // and the private person's name is redacted from what it does let out.
+    expect(text).not.toContain(PRIVATE_NAME);
+    expect(text).not.toContain("Chaman");
+    expect(text).not.toContain("Three rounds landed");
+    expect(text).not.toContain("300 1234567");
+    expect(text).toContain("concerning Afghanistan");
+    await page.screenshot({ path: join(ARTIFACTS, "verify-public.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("raised no script errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
