@@ -27,7 +27,7 @@ export function registerBriefRoutes(app: FastifyInstance, deps: BriefDeps, today
     {
       schema: queryDoc(
         briefQuerySchema,
-        "situation report: trend, demands, figures with their events, challenges, examples, what to watch (md, html or pdf)",
+        "situation report: trend, demands, figures with their events, challenges, the mechanism's published figures, examples, what to watch (md, html or pdf)",
       ),
     },
     async (request, reply) => {

@@ -15,6 +15,7 @@ import { computeDemands } from "./demands.ts";
 import { MAX_DAYS, runEscalation } from "./escalation.ts";
 import { listQuestionViews } from "./questions.ts";
 import { CROSS_BORDER_GROUP, computeTrends } from "./trends.ts";
+import { publicMechanismFigures } from "./verify.ts";
 
 export const BRIEF_FORMATS = ["md", "html", "pdf"] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
@@ -65,7 +66,10 @@ function quartersBetween(from: string, to: string): number {
   return q(to) - q(from) + 1;
 }
 
-/** Everything a brief shows, from the same functions as `frontier trends|demands|escalation`. */
+/**
+ * Everything a brief shows, from the same functions as `frontier trends|demands|escalation` and
+ * `GET /api/verify/figures` (as the public sees them).
+ */
 export async function collectBrief(
   db: Db,
   profile: Profile,
@@ -103,6 +107,13 @@ export async function collectBrief(
     explain: true,
   });
   const { questions } = await listQuestionViews(db);
+  // A brief is public: the mechanism's figures over published findings, never the others.
+  // The mechanism is live, unlike imported event data that lags: as of the day the brief is
+  // made, unless the brief was asked to end on a given day.
+  const mechanism = await publicMechanismFigures(db, {
+    asOf: options.to === undefined ? options.today : to,
+    parties: profile.parties.map((p) => p.iso3),
+  });
   return {
     profile: {
       id: profile.id,
@@ -129,6 +140,7 @@ export async function collectBrief(
     demands,
     escalation,
     questions,
+    mechanism,
   };
 }
 

@@ -24,6 +24,8 @@ import {
   insertEvidence,
   insertReport,
   insertRequest,
+  listReports,
+  listRequests,
   type ReportRow,
   type RequestRow,
 } from "../store/verify-queries.ts";
@@ -37,9 +39,11 @@ import {
   canSeeRequest,
   checkAccountShape,
   checkNewReport,
+  computeFigures,
   hashPassword,
   ID_PATTERN,
   isOpen,
+  type MechanismFigures,
   type Member,
   type newAccountSchema,
   newApiToken,
@@ -355,4 +359,30 @@ export async function addEvidence(
     insertEvidence(tx, { id: p.accountId, name: p.name }, { ...row, bytes: file.bytes }),
   );
   return row;
+}
+
+export interface PublicFigures {
+  figures: MechanismFigures;
+  /** Findings published after `asOf`: left out of `figures`, counted so a reader knows. */
+  publishedAfter: number;
+}
+
+/**
+ * The mechanism figures as anyone could make them on `asOf`: over the findings published by
+ * that day and the requests made on them, never over a report that is not published (a brief
+ * is a public document). Publishing ends a report's verification, so its requests, responses
+ * and finding all date from before it: a brief of a past period shows what was public then.
+ */
+export async function publicMechanismFigures(
+  db: Sql,
+  options: { asOf: string; parties: readonly string[] },
+): Promise<PublicFigures> {
+  const published = (await listReports(db)).filter((r) => r.status === "published");
+  const counted = published.filter((r) => (r.publishedAt ?? "").slice(0, 10) <= options.asOf);
+  const ids = new Set(counted.map((r) => r.id));
+  const requests = (await listRequests(db)).filter((rfi) => ids.has(rfi.reportId));
+  return {
+    figures: computeFigures(counted, requests, options),
+    publishedAfter: published.length - counted.length,
+  };
 }

@@ -1,10 +1,12 @@
 /**
  * A brief in the shape of the seed article: the situation and its trend, what is demanded and
- * where each demand stands, why it matters, the challenges, recent examples and what to watch
- * next. Pure: the analysis results come in, a document comes out for a renderer to draw.
+ * where each demand stands, why it matters, the challenges, the verification mechanism's
+ * published figures, recent examples and what to watch next. Pure: the analysis results come
+ * in, a document comes out for a renderer to draw.
  */
 import { datasetsOf, EventIndex, publishers, span } from "./cite.ts";
 import { challengesSection, demandsSection } from "./demands.ts";
+import { mechanismSection } from "./mechanism.ts";
 import { mattersSection, situationSection } from "./situation.ts";
 import type { Brief, BriefInput } from "./types.ts";
 import { appendixEvents, recentSection, watchSection } from "./watch.ts";
@@ -20,6 +22,7 @@ export function buildBrief(input: BriefInput): Brief {
     demandsSection(input, index),
     mattersSection(input, index),
     challengesSection(input, index),
+    mechanismSection(input),
     recentSection(input, index),
     watchSection(input),
   ];

@@ -12,6 +12,7 @@ import type {
   Figures,
   TrendRow,
 } from "../analysis/index.ts";
+import type { MechanismFigures } from "../verify/index.ts";
 
 export interface BriefDemand {
   demandId: string;
@@ -77,6 +78,12 @@ export interface BriefInput {
   /** The escalation report, with the events behind its days and rungs (`explain`). */
   escalation: { report: EscalationReport; events?: EventRef[] };
   questions: BriefQuestion[];
+  /**
+   * The verification mechanism's figures as of `figures.asOf` (the day the brief is made, or
+   * `to` when the brief was asked to end then), over published findings only (a brief is
+   * public); `publishedAfter` counts the findings published after that day, left out.
+   */
+  mechanism: { figures: MechanismFigures; publishedAfter: number };
 }
 
 /** The events behind a figure: some cited with their sources, all reachable by a query. */

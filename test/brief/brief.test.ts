@@ -44,13 +44,14 @@ describe("buildBrief() on the analysis fixtures", () => {
     await db?.close();
   });
 
-  it("follows the seed article: trend, demands, why it matters, challenges, examples, watch", () => {
+  it("follows the seed article: trend, demands, why it matters, challenges, mechanism, examples, watch", () => {
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
     expect(headings).toEqual([
       "## Rising tensions: the situation and the trend",
       "## What is demanded, and where each demand stands",
       "## Why this matters: the figures",
       "## Challenges: breaches and gaps in the evidence",
+      "## Monitoring and verification mechanism",
       "## Recent examples",
       "## What to watch next",
       "## Sources",
