@@ -116,7 +116,9 @@ function summary(input: MechanismInput): string {
     .filter((p) => p.overdue > 0)
     .map((p) => `${partyName(input, p.party)} left ${plural(p.overdue, "request")} unanswered`);
   const overdue =
-    silent.length === 0 ? "" : ` Past their deadline, ${silent.join("; ")} (as of ${figures.asOf}).`;
+    silent.length === 0
+      ? ""
+      : ` Past their deadline, ${silent.join("; ")} (as of ${figures.asOf}).`;
   return `By ${figures.asOf} the mechanism had published ${plural(o.filed, "finding")}${speed}.${overdue} These figures count published findings only, as anyone may: reports still being verified, or kept within the mechanism by their marking, are not counted.`;
 }
 
