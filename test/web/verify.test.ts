@@ -31,11 +31,12 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     d = await startDashboard();
     const profile = await ensureProfile(d.db);
     const ctx = verifyContext({ db: d.db, profile });
-    const add = (name: string, role: "mediator" | "liaison", party: string | null) =>
+    const add = (name: string, role: "mediator" | "liaison" | "admin", party: string | null) =>
       createAccount(ctx, { name, role, party, password: PASSWORD }, "test");
     await add("med.qatar", "mediator", null);
     await add("pak.liaison", "liaison", "PAK");
     await add("afg.liaison", "liaison", "AFG");
+    await add("ops.admin", "admin", null);
   }, 180_000);
   afterAll(async () => {
     await d?.close();
@@ -272,6 +273,85 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     expect(text).not.toContain("300 1234567");
     expect(text).toContain("concerning Afghanistan");
     await page.screenshot({ path: join(ARTIFACTS, "verify-public.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("lets a member make an API token that is shown once and works until revoked", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "pak.liaison");
+    await page.fill("#token-label", "sync job");
+    await page.click("#token-form button[type=submit]");
+    const token = await page.locator("#token-value").inputValue();
+    expect(token).toMatch(/^fwt_/);
+    const asToken = () =>
+      d.app.inject({
+        url: "/api/verify/session",
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const live = await asToken();
+    expect(live.statusCode).toBe(200);
+    expect(live.json().account.name).toBe("pak.liaison");
+    // Only its hash is stored: the token's text is nowhere in the database.
+    const [tokenRows] = await d.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM api_tokens t WHERE strpos(t::text, $1) > 0",
+      [token],
+    );
+    expect(tokenRows?.n).toBe(0);
+    const row = page.locator("#token-list tr", { hasText: "sync job" });
+    await row.locator("button").click();
+    await expect.poll(() => row.textContent()).toContain("revoked");
+    expect((await asToken()).statusCode).toBe(401);
+    // Reloaded, the page lists the token but never shows its value again.
+    await page.reload();
+    await page.waitForSelector("#token-list table");
+    expect(await page.locator("main").textContent()).not.toContain(token);
+    await page.close();
+  });
+
+  it("lets the admin add and disable accounts, and check the audit chain", async () => {
+    const page = await open("#/verify");
+    page.on("dialog", (dialog) => void dialog.accept());
+    await signIn(page, "ops.admin");
+    // An admin reads no party's AMBER report, even in the list.
+    await expect
+      .poll(() => page.locator("#reports").textContent())
+      .toContain("No reports you may read match");
+    await page.fill("#account-name", "pak.two");
+    await page.selectOption("#account-role", "liaison");
+    await page.selectOption("#account-party", "PAK");
+    await page.fill("#account-password", PASSWORD);
+    await page.click("#account-form button[type=submit]");
+    await expect.poll(() => page.locator("#account-status").textContent()).toBe("Added pak.two.");
+    const row = page.locator("#account-list tr", { hasText: "pak.two" });
+    await expect.poll(() => row.textContent()).toContain("active");
+    await row.locator("button").click();
+    await expect.poll(() => row.textContent()).toContain("disabled");
+    const [stored] = await d.db.query<{ disabled: boolean; party: string }>(
+      "SELECT disabled, party FROM accounts WHERE name = 'pak.two'",
+    );
+    expect(stored).toEqual({ disabled: true, party: "PAK" });
+
+    await page.click("#audit-verify");
+    const count =
+      (await d.db.query<{ count: number }>("SELECT count(*)::int AS count FROM audit_log"))[0]
+        ?.count ?? 0;
+    expect(count).toBeGreaterThan(20);
+    await expect
+      .poll(() => page.locator("#audit-check").textContent())
+      .toContain(`Audit chain intact: ${count} entries`);
+    expect(await page.locator("#audit-latest tbody tr").count()).toBe(Math.min(50, count));
+    expect(await page.locator("#audit-latest tbody tr").first().textContent()).toContain(
+      "account.disabled",
+    );
+
+    // An entry edited by hand in the database is named.
+    await d.db.exec("ALTER TABLE audit_log DISABLE TRIGGER USER");
+    await d.db.query("UPDATE audit_log SET actor = 'nobody' WHERE seq = 3");
+    await d.db.exec("ALTER TABLE audit_log ENABLE TRIGGER USER");
+    await page.click("#audit-verify");
+    await expect
+      .poll(() => page.locator("#audit-check").textContent())
+      .toContain("Audit chain broken: entry 3 was edited");
     await page.close();
   });
 

@@ -426,6 +426,7 @@ export const renderVerify: Page = async (root, ctx) => {
     append(root, h("div", { class: "grid" }, signInCard(), publishedCard(ctx)));
     return undefined;
   }
+  const { memberCards } = await import("./verify-admin.ts");
   append(
     root,
     accountBar(s, ctx),
@@ -435,6 +436,7 @@ export const renderVerify: Page = async (root, ctx) => {
       reportsCard(ctx),
       s.account.role === "analyst" ? null : requestsCard(ctx, s),
       publishedCard(ctx),
+      memberCards(ctx, s),
     ),
   );
   return undefined;
