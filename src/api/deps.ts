@@ -11,4 +11,6 @@ export interface AppDeps {
   geoDir?: string | null;
   /** Today's date (YYYY-MM-DD): the default `asOf` of the analysis routes. */
   today?: () => string;
+  /** The clock of the verification mechanism (filing, deadlines, sessions); tests set it. */
+  now?: () => Date;
 }

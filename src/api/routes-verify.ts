@@ -12,6 +12,7 @@ import {
   createAccount,
   createToken,
   fileReport,
+  mechanismFigures,
   readableReport,
   respondToRequest,
   type VerifyContext,
@@ -52,6 +53,7 @@ import {
   downloadHeaders,
   evidenceView,
   ID_PATTERN,
+  isoDate,
   loginSchema,
   MAX_EVIDENCE_BYTES,
   type Member,
@@ -59,6 +61,7 @@ import {
   newReportSchema,
   newTokenSchema,
   publicSummaryView,
+  type ReportStatus,
   reportListItem,
   reportQuerySchema,
   reportView,
@@ -71,17 +74,18 @@ import {
 import type { AppDeps } from "./deps.ts";
 import { errorSchema, jsonSchema } from "./schemas.ts";
 import { parse } from "./validate.ts";
-import { authenticate, login, requireMember, sessionCookie } from "./verify-auth.ts";
+import {
+  authenticate,
+  hasSessionCookie,
+  login,
+  requireMember,
+  sessionCookie,
+} from "./verify-auth.ts";
 
 const BASE = "/api/verify";
 
 const idParams = z.object({ id: z.string().max(100) });
-const asOfQuery = z.strictObject({
-  asOf: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-    .optional(),
-});
+const asOfQuery = z.strictObject({ asOf: isoDate.optional() });
 const auditQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -95,9 +99,14 @@ function idOf(request: FastifyRequest): string {
 const fullView = (r: ReportRow) =>
   reportView.parse({ ...r, filer: r.filerName, recipients: r.recipientNames });
 
-function requestOut(q: RequestRow, withReport: boolean) {
+/**
+ * A request as its viewer sees it: the report's id only for the report's readers, and whether
+ * answers are still taken (what a late answer's 409 would say, so it tells nothing more).
+ */
+function requestOut(q: RequestRow, report: { status: ReportStatus }, withReport: boolean) {
   const { reportId, ...rest } = q;
-  return requestView.parse(withReport ? { ...rest, reportId } : rest);
+  const open = report.status === "under_verification";
+  return requestView.parse(withReport ? { ...rest, reportId, open } : { ...rest, open });
 }
 
 const error = jsonSchema(errorSchema, "output");
@@ -133,6 +142,20 @@ export function registerVerifyRoutes(app: FastifyInstance, deps: AppDeps): void 
       { parseAs: "buffer", bodyLimit: MAX_EVIDENCE_BYTES },
       (_request, body, done) => done(null, body),
     );
+    // A session cookie that no longer holds (expired, revoked, account disabled) is a 401, and
+    // the answer drops the cookie: the browser cannot (HttpOnly), and keeping it would shut the
+    // public pages to that browser too.
+    scope.addHook("onSend", async (request, reply, payload) => {
+      if (
+        reply.statusCode === 401 &&
+        request.headers.authorization === undefined &&
+        hasSessionCookie(request) &&
+        !request.url.startsWith(`${BASE}/login`)
+      ) {
+        reply.header("set-cookie", sessionCookie("", 0));
+      }
+      return payload;
+    });
     registerAuthRoutes(scope, ctx);
     registerReportRoutes(scope, ctx);
     registerEvidenceRoutes(scope, ctx);
@@ -310,7 +333,7 @@ function registerReportRoutes(app: FastifyInstance, ctx: VerifyContext) {
   app.get(`${BASE}/reports/:id/requests`, { schema: doc("requests on a report") }, async (req) => {
     const report = await readableReport(db, await signedIn(req), idOf(req));
     const items = await listRequests(db, { reportId: report.id });
-    return { items: items.map((q) => requestOut(q, true)) };
+    return { items: items.map((q) => requestOut(q, report, true)) };
   });
 
   app.get(
@@ -322,7 +345,7 @@ function registerReportRoutes(app: FastifyInstance, ctx: VerifyContext) {
       const items = (await listRequests(db)).flatMap((q) => {
         const report = reports.get(q.reportId);
         if (!report || !canSeeRequest(p, q, report)) return [];
-        return [requestOut(q, canReadReport(p, report))];
+        return [requestOut(q, report, canReadReport(p, report))];
       });
       return { items };
     },
@@ -336,7 +359,7 @@ function registerReportRoutes(app: FastifyInstance, ctx: VerifyContext) {
       const id = idOf(request);
       const body = parse(responseSchema, request.body);
       const answered = await respondToRequest(ctx, p, { id, response: body.response });
-      return requestOut(answered.request, answered.canReadReport);
+      return requestOut(answered.request, answered.report, answered.canReadReport);
     },
   );
 
@@ -425,21 +448,18 @@ function registerOversightRoutes(app: FastifyInstance, ctx: VerifyContext) {
 
   app.get(
     `${BASE}/figures`,
-    { schema: doc("figures over the reports the caller may read", { query: asOfQuery }) },
+    {
+      schema: doc("figures over the reports the caller may read and the published findings", {
+        query: asOfQuery,
+      }),
+    },
     async (request) => {
       const { principal } = await authenticate(db, request, ctx.now());
       const q = parse(asOfQuery, request.query);
-      const asOf = q.asOf ?? ctx.today();
-      // As of a day: the reports the caller reads that were filed by then, and the findings
-      // published by then (the brief's public view, `publicMechanismFigures`, is the same).
-      const counted = (await listReports(db)).filter((r) =>
-        canReadReport(principal, r)
-          ? r.createdAt.slice(0, 10) <= asOf
-          : r.status === "published" && (r.publishedAt ?? "").slice(0, 10) <= asOf,
-      );
-      const ids = new Set(counted.map((r) => r.id));
-      const requests = (await listRequests(db)).filter((rfi) => ids.has(rfi.reportId));
-      return computeFigures(counted, requests, { asOf, parties: ctx.parties });
+      // Figures of a day to come would count deadlines that have not passed: today at most.
+      const today = ctx.today();
+      const asOf = q.asOf === undefined || q.asOf > today ? today : q.asOf;
+      return mechanismFigures(db, principal, { asOf, parties: ctx.parties });
     },
   );
 

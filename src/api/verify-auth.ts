@@ -54,6 +54,10 @@ function readCookie(request: FastifyRequest, name: string): string | null {
   return null;
 }
 
+export function hasSessionCookie(request: FastifyRequest): boolean {
+  return readCookie(request, SESSION_COOKIE) !== null;
+}
+
 export function sessionCookie(value: string, maxAgeSeconds: number): string {
   return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
 }

@@ -11,11 +11,12 @@ import { AppError } from "../domain/errors.ts";
 import type { Profile } from "../domain/profile/index.ts";
 import type { Db } from "../store/db.ts";
 import { eventDateRange } from "../store/queries/index.ts";
+import { PUBLIC } from "../verify/roles.ts";
 import { computeDemands } from "./demands.ts";
 import { MAX_DAYS, runEscalation } from "./escalation.ts";
 import { listQuestionViews } from "./questions.ts";
 import { CROSS_BORDER_GROUP, computeTrends } from "./trends.ts";
-import { publicMechanismFigures } from "./verify.ts";
+import { mechanismFigures } from "./verify.ts";
 
 export const BRIEF_FORMATS = ["md", "html", "pdf"] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
@@ -110,10 +111,12 @@ export async function collectBrief(
   // A brief is public: the mechanism's figures over published findings, never the others.
   // The mechanism is live, unlike imported event data that lags: as of the day the brief is
   // made, unless the brief was asked to end on a given day.
-  const mechanism = await publicMechanismFigures(db, {
-    asOf: options.to === undefined ? options.today : to,
+  const asOf = options.to === undefined || to > options.today ? options.today : to;
+  const { withheld, publishedAfter, ...figures } = await mechanismFigures(db, PUBLIC, {
+    asOf,
     parties: profile.parties.map((p) => p.iso3),
   });
+  const mechanism = { figures, withheld, publishedAfter };
   return {
     profile: {
       id: profile.id,

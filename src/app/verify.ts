@@ -73,11 +73,13 @@ export function verifyContext(deps: {
   db: Db;
   profile: Profile;
   today?: () => string;
+  now?: () => Date;
 }): VerifyContext {
+  const now = deps.now ?? (() => new Date());
   return {
     db: deps.db,
-    now: () => new Date(),
-    today: deps.today ?? (() => new Date().toISOString().slice(0, 10)),
+    now,
+    today: deps.today ?? (() => now().toISOString().slice(0, 10)),
     parties: deps.profile.parties.map((p) => p.iso3),
     commitments: ["ceasefire", ...deps.profile.demands.map((d) => d.id)],
   };
@@ -290,7 +292,7 @@ export async function respondToRequest(
   ctx: VerifyContext,
   p: Member,
   answer: { id: string; response: string },
-): Promise<{ request: RequestRow; canReadReport: boolean }> {
+): Promise<{ request: RequestRow; report: ReportRow; canReadReport: boolean }> {
   const { id, response } = answer;
   return ctx.db.transaction(async (tx) => {
     const rfi = ID_PATTERN.test(id) ? await getRequest(tx, id, { forUpdate: true }) : null;
@@ -322,6 +324,7 @@ export async function respondToRequest(
     );
     return {
       request: { ...rfi, response, respondedAt: at },
+      report,
       canReadReport: canReadReport(p, report),
     };
   });
@@ -361,28 +364,40 @@ export async function addEvidence(
   return row;
 }
 
-export interface PublicFigures {
-  figures: MechanismFigures;
-  /** Findings published after `asOf`: left out of `figures`, counted so a reader knows. */
+export interface CountedFigures extends MechanismFigures {
+  /**
+   * Published TLP:RED findings the caller may not read: their summaries name no party and no
+   * filing day, so they are counted here alone, never in a party's or a month's figures.
+   */
+  withheld: number;
+  /** Findings published after `asOf` that the caller may not read: left out, counted so a reader knows. */
   publishedAfter: number;
 }
 
 /**
- * The mechanism figures as anyone could make them on `asOf`: over the findings published by
- * that day and the requests made on them, never over a report that is not published (a brief
- * is a public document). Publishing ends a report's verification, so its requests, responses
- * and finding all date from before it: a brief of a past period shows what was public then.
+ * The mechanism figures as `principal` may make them on `asOf`: over the reports it reads, and
+ * the findings published by that day that it does not read (the public's only ones) — those
+ * only as far as their summaries let out: a RED summary names no party, so a RED finding is
+ * counted in `withheld` alone and its requests not at all. Publishing ends a report's
+ * verification, so a published report's requests, answers and finding date from before it.
  */
-export async function publicMechanismFigures(
+export async function mechanismFigures(
   db: Sql,
+  principal: Principal,
   options: { asOf: string; parties: readonly string[] },
-): Promise<PublicFigures> {
-  const published = (await listReports(db)).filter((r) => r.status === "published");
-  const counted = published.filter((r) => (r.publishedAt ?? "").slice(0, 10) <= options.asOf);
+): Promise<CountedFigures> {
+  const { asOf } = options;
+  const counted: ReportRow[] = [];
+  let withheld = 0;
+  let publishedAfter = 0;
+  for (const r of await listReports(db)) {
+    if (canReadReport(principal, r)) counted.push(r);
+    else if (r.status !== "published") continue;
+    else if ((r.publishedAt ?? "").slice(0, 10) > asOf) publishedAfter++;
+    else if (r.marking === "RED") withheld++;
+    else counted.push(r);
+  }
   const ids = new Set(counted.map((r) => r.id));
   const requests = (await listRequests(db)).filter((rfi) => ids.has(rfi.reportId));
-  return {
-    figures: computeFigures(counted, requests, options),
-    publishedAfter: published.length - counted.length,
-  };
+  return { ...computeFigures(counted, requests, options), withheld, publishedAfter };
 }

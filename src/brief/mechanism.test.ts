@@ -26,21 +26,36 @@ const REPORTS = [
   published("PAK", "2025-11-01", "2025-11-03"),
 ];
 const REQUESTS: RequestFact[] = [
-  { party: "AFG", dueOn: "2026-03-20", respondedAt: null }, // overdue on 2026-04-30
-  { party: "AFG", dueOn: "2026-01-15", respondedAt: "2026-01-18T09:00:00.000Z" }, // late
-  { party: "PAK", dueOn: "2026-03-08", respondedAt: "2026-03-07T09:00:00.000Z" }, // in time
+  { party: "AFG", dueOn: "2026-03-20", askedAt: "2026-03-10T09:00:00.000Z", respondedAt: null }, // overdue on 2026-04-30
+  {
+    party: "AFG",
+    dueOn: "2026-01-15",
+    askedAt: "2026-01-11T09:00:00.000Z",
+    respondedAt: "2026-01-18T09:00:00.000Z",
+  }, // late
+  {
+    party: "PAK",
+    dueOn: "2026-03-08",
+    askedAt: "2026-03-06T09:00:00.000Z",
+    respondedAt: "2026-03-07T09:00:00.000Z",
+  }, // in time
 ];
 
 function input(
   reports: readonly ReportFact[],
   requests: readonly RequestFact[],
   publishedAfter = 0,
+  withheld = 0,
 ): MechanismInput {
   const figures = computeFigures(reports, requests, {
     asOf: PERIOD.to,
     parties: PARTIES.map((p) => p.iso3),
   });
-  return { ...PERIOD, profile: { parties: PARTIES }, mechanism: { figures, publishedAfter } };
+  return {
+    ...PERIOD,
+    profile: { parties: PARTIES },
+    mechanism: { figures, publishedAfter, withheld },
+  };
 }
 
 function tables(section: Section) {
@@ -128,6 +143,18 @@ describe("mechanismSection()", () => {
       expect.stringMatching(/^No findings had been published by 2026-04-30\./),
       "2 findings published after 2026-04-30 are not counted here; a brief ending later includes them.",
     ]);
+  });
+
+  it("counts RED findings alone, in no party's row", () => {
+    const section = mechanismSection(input(REPORTS, REQUESTS, 0, 2));
+    expect(texts(section)).toContain(
+      "2 published findings marked TLP:RED are counted here alone: their summaries name no party and no filing day, so they are in no party's or month's figures.",
+    );
+    const only = mechanismSection(input([], [], 0, 1));
+    expect(texts(only)).toEqual([
+      "1 published finding marked TLP:RED is counted here alone: its summary names no party and no filing day, so it is in no party's or month's figures.",
+    ]);
+    expect(tables(only)).toEqual([]);
   });
 
   it("is drawn by both renderers", () => {

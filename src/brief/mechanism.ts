@@ -129,8 +129,19 @@ function laterNote(input: MechanismInput): Block[] {
   return [{ kind: "text", text }];
 }
 
+/** RED findings are public as bare outcomes: counted, never given a party or a month. */
+function withheldNote(input: MechanismInput): Block[] {
+  const n = input.mechanism.withheld;
+  if (n === 0) return [];
+  const text = `${plural(n, "published finding")} marked TLP:RED ${n === 1 ? "is" : "are"} counted here alone: ${n === 1 ? "its summary names" : "their summaries name"} no party and no filing day, so ${n === 1 ? "it is" : "they are"} in no party's or month's figures.`;
+  return [{ kind: "text", text }];
+}
+
 export function mechanismSection(input: MechanismInput): Section {
   const title = "Monitoring and verification mechanism";
+  if (input.mechanism.figures.overall.filed === 0 && input.mechanism.withheld > 0) {
+    return { id: "mechanism", title, blocks: [...withheldNote(input), ...laterNote(input)] };
+  }
   if (input.mechanism.figures.overall.filed === 0) {
     const none =
       input.mechanism.publishedAfter === 0
@@ -144,6 +155,7 @@ export function mechanismSection(input: MechanismInput): Section {
     title,
     blocks: [
       { kind: "text", text: summary(input) },
+      ...withheldNote(input),
       ...laterNote(input),
       partyTable(input),
       monthlyTable(input),

@@ -81,9 +81,10 @@ export interface BriefInput {
   /**
    * The verification mechanism's figures as of `figures.asOf` (the day the brief is made, or
    * `to` when the brief was asked to end then), over published findings only (a brief is
-   * public); `publishedAfter` counts the findings published after that day, left out.
+   * public); `publishedAfter` counts the findings published after that day, left out, and
+   * `withheld` the TLP:RED findings, whose summaries name no party or filing day.
    */
-  mechanism: { figures: MechanismFigures; publishedAfter: number };
+  mechanism: { figures: MechanismFigures; publishedAfter: number; withheld: number };
 }
 
 /** The events behind a figure: some cited with their sources, all reachable by a query. */

@@ -15,6 +15,7 @@ export interface ReportFact {
 export interface RequestFact {
   party: string;
   dueOn: string;
+  askedAt: string;
   respondedAt: string | null;
 }
 
@@ -42,6 +43,7 @@ export interface MechanismFigures {
 
 const MONITOR = "monitor";
 const DAY_MS = 86_400_000;
+const day = (iso: string) => iso.slice(0, 10);
 
 function isInvestigated(status: ReportStatus): boolean {
   return status !== "submitted" && status !== "acknowledged";
@@ -78,16 +80,40 @@ function summarise(
     medianDaysToFinding: median(days),
     requests: requests.length,
     overdue: requests.filter((q) => q.respondedAt === null && q.dueOn < asOf).length,
-    late: requests.filter((q) => q.respondedAt !== null && q.respondedAt.slice(0, 10) > q.dueOn)
-      .length,
+    late: requests.filter((q) => q.respondedAt !== null && day(q.respondedAt) > q.dueOn).length,
+  };
+}
+
+/**
+ * The facts as they stood at the end of `asOf`: reports filed and requests asked by then, and
+ * findings and answers only if given by then. (A report's status is its status now: whether it
+ * had reached verification by `asOf` is not kept apart from the audit log.)
+ */
+function asOfDay(
+  reports: readonly ReportFact[],
+  requests: readonly RequestFact[],
+  asOf: string,
+): { reports: ReportFact[]; requests: RequestFact[] } {
+  return {
+    reports: reports
+      .filter((r) => day(r.createdAt) <= asOf)
+      .map((r) =>
+        r.concludedAt !== null && day(r.concludedAt) > asOf ? { ...r, concludedAt: null } : r,
+      ),
+    requests: requests
+      .filter((q) => day(q.askedAt) <= asOf)
+      .map((q) =>
+        q.respondedAt !== null && day(q.respondedAt) > asOf ? { ...q, respondedAt: null } : q,
+      ),
   };
 }
 
 export function computeFigures(
-  reports: readonly ReportFact[],
-  requests: readonly RequestFact[],
+  allReports: readonly ReportFact[],
+  allRequests: readonly RequestFact[],
   options: { asOf: string; parties: readonly string[] },
 ): MechanismFigures {
+  const { reports, requests } = asOfDay(allReports, allRequests, options.asOf);
   const partyOf = (r: ReportFact) => r.filerParty ?? MONITOR;
   const monthly = new Map<string, { party: string; month: string; count: number }>();
   for (const r of reports) {

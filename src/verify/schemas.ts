@@ -7,7 +7,8 @@ import { z } from "zod";
 import { MARKINGS, ROLES } from "./roles.ts";
 import { OUTCOMES, REPORT_STATUSES } from "./workflow.ts";
 
-const isoDate = z
+/** A calendar day written YYYY-MM-DD. */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "is not a calendar date");
@@ -172,6 +173,8 @@ export const requestView = z.object({
   askedAt: z.string(),
   response: z.string().nullable(),
   respondedAt: z.string().nullable(),
+  /** Whether the report is still under verification, so an answer is still taken. */
+  open: z.boolean(),
 });
 
 export const evidenceView = z.object({

@@ -108,6 +108,11 @@ describe("accounts, sessions and API tokens", () => {
       headers: { cookie },
     });
     expect(after.statusCode).toBe(401);
+    // …and the answer drops the dead cookie, so the browser reads public pages again.
+    expect(String(after.headers["set-cookie"])).toMatch(/^fw_session=; Path=\/;.* Max-Age=0$/);
+    const published = await h.app.inject({ url: "/api/verify/published", headers: { cookie } });
+    expect(published.statusCode).toBe(401);
+    expect(String(published.headers["set-cookie"])).toContain("Max-Age=0");
   });
 
   it("answers a wrong password and an unknown account alike, and audits both", async () => {

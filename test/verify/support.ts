@@ -19,18 +19,29 @@ export interface Harness {
   db: Db;
   app: FastifyInstance;
   ctx: VerifyContext;
+  /** Moves the mechanism's clock (and so today) ahead. */
+  advanceDays(days: number): void;
   close(): Promise<void>;
 }
 
 export async function openHarness(): Promise<Harness> {
   const db = await openTestDb();
   const profile = await ensureProfile(db);
-  const app = await buildApp({ db, profile, today: () => TODAY });
-  const ctx = verifyContext({ db, profile, today: () => TODAY });
+  // The mechanism's clock starts at noon of TODAY and runs on (a test may move it ahead), so
+  // filing times, deadlines and the figures' as-of day agree.
+  const start = Date.now();
+  let ahead = 0;
+  const now = () => new Date(Date.parse(`${TODAY}T12:00:00.000Z`) + (Date.now() - start) + ahead);
+  const today = () => now().toISOString().slice(0, 10);
+  const app = await buildApp({ db, profile, today, now });
+  const ctx = verifyContext({ db, profile, today, now });
   return {
     db,
     app,
     ctx,
+    advanceDays(days: number) {
+      ahead += days * 86_400_000;
+    },
     async close() {
       await app.close();
       await db.close();

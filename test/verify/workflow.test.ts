@@ -8,6 +8,7 @@ import {
   type Harness,
   openHarness,
   reportBody,
+  TODAY,
 } from "./support.ts";
 
 let h: Harness;
@@ -282,22 +283,35 @@ describe("incident report workflow through the API", () => {
       question: "Who fired?",
       dueOn: "2026-04-15",
     });
-    // Reports carry the clock's filing time (now), the harness's "today" is fixed earlier:
-    // a day far ahead counts every report, a day before any filing counts none.
-    const res = await call(h, mediator, "GET", "/api/verify/figures?asOf=2099-01-01");
+    // A day ahead of the mechanism's today cannot be asked for: the answer is as of today,
+    // when the request due 2026-04-15 is not yet overdue.
+    const ahead = (await call(h, mediator, "GET", "/api/verify/figures?asOf=2026-05-01")).json();
+    expect(ahead.asOf).toBe(TODAY);
+    expect(ahead.parties.find((p: { party: string }) => p.party === "AFG").overdue).toBe(0);
+    h.advanceDays(31); // 2026-05-01
+    const res = await call(h, mediator, "GET", "/api/verify/figures");
     expect(res.statusCode).toBe(200);
     const f = res.json() as {
+      asOf: string;
       parties: { party: string; filed: number; overdue: number; requests: number }[];
     };
+    expect(f.asOf).toBe("2026-05-01");
     const afgRow = f.parties.find((p) => p.party === "AFG");
     // Three requests were put to AFG in this file; two were answered.
     expect(afgRow).toMatchObject({ filed: 0, requests: 3, overdue: 1 });
     const reports = (await call(h, mediator, "GET", "/api/verify/reports?limit=500")).json().total;
     expect(f.parties.find((p) => p.party === "PAK")?.filed).toBe(reports);
-    const pub = (await call(h, null, "GET", "/api/verify/figures?asOf=2099-01-01")).json();
-    expect(pub.overall.filed).toBe(2);
+    // The public: the CLEAR finding under Pakistan; the RED one counted alone, in no party's row
+    // (its summary names no party), and no request made on it.
+    const pub = (await call(h, null, "GET", "/api/verify/figures")).json();
+    expect(pub.overall.filed).toBe(1);
+    expect(pub.withheld).toBe(1);
+    expect(pub.parties.find((p: { party: string }) => p.party === "PAK").filed).toBe(1);
+    // As of a day before any filing, nothing was filed.
     const before = (await call(h, mediator, "GET", "/api/verify/figures?asOf=2026-01-01")).json();
     expect(before.overall.filed).toBe(0);
-    expect((await call(h, null, "GET", "/api/verify/figures")).json().overall.filed).toBe(0);
+    expect(
+      (await call(h, null, "GET", "/api/verify/figures?asOf=2026-01-01")).json(),
+    ).toMatchObject({ withheld: 0, publishedAfter: 2, overall: { filed: 0 } });
   });
 });

@@ -114,7 +114,7 @@ describe.skipIf(!HAS_CHROMIUM)("the overview's mechanism card in Chromium", () =
     expect(table.get(nameOf("PAK"))).toEqual(["1", "100%", "0", "0", "0"]);
     expect(table.get(nameOf("AFG"))).toEqual(["0", "—", "—", "0", "0"]);
     expect(table.get("All")?.[0]).toBe("1");
-    expect(table.has("Mediators (monitor)")).toBe(false);
+    expect(table.has("Mediators (as monitor)")).toBe(false);
     expect(await page.locator("#chart-mechanism svg rect").count()).toBeGreaterThan(0);
 
     // The card shows what the API answers the public for the same day (today: the overview's
@@ -149,10 +149,10 @@ describe.skipIf(!HAS_CHROMIUM)("the overview's mechanism card in Chromium", () =
     const table = await tableOf(page);
     // Its own CLEAR and AMBER reports, and the mediator's GREEN one.
     expect(table.get(nameOf("PAK"))?.[0]).toBe("2");
-    expect(table.get("Mediators (monitor)")?.[0]).toBe("1");
+    expect(table.get("Mediators (as monitor)")?.[0]).toBe("1");
     expect(table.get("All")?.[0]).toBe("3");
     expect(await page.locator("#mechanism-view").textContent()).toContain(
-      "Your view as pak.liaison: the 3 reports you may read, 1 of them published",
+      "Your view as pak.liaison: 3 reports — those you may read, and the findings published.",
     );
     // On a phone the card keeps within the screen: the wide table scrolls inside it.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -161,6 +161,68 @@ describe.skipIf(!HAS_CHROMIUM)("the overview's mechanism card in Chromium", () =
       .evaluate((el) => [el.getBoundingClientRect().right, el.scrollWidth, el.clientWidth]);
     expect(right).toBeLessThanOrEqual(390);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth ?? 0);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("counts a published RED finding in no party's row, for the public", async () => {
+    const mediator = await member("med.turkiye", "mediator", null);
+    const afg = await member("afg.liaison", "liaison", "AFG");
+    const red = await fileReport(
+      afg.ctx,
+      afg.who,
+      newReportSchema.parse({
+        title: "Informant in Khost",
+        description: "A source saw the launch.",
+        occurredOn: "2026-07-22",
+        place: { name: "Khost" },
+        commitment: "ceasefire",
+        against: "PAK",
+        marking: "RED",
+        recipients: ["med.turkiye"],
+      }),
+    );
+    await applyAction(mediator.ctx, mediator.who, { id: red.id, action: { type: "acknowledge" } });
+    await applyAction(mediator.ctx, mediator.who, {
+      id: red.id,
+      action: { type: "start_verification" },
+    });
+    await applyAction(mediator.ctx, mediator.who, {
+      id: red.id,
+      action: { type: "request_information", party: "PAK", question: "Who?", dueOn: "2099-01-01" },
+    });
+    await applyAction(mediator.ctx, mediator.who, {
+      id: red.id,
+      action: {
+        type: "conclude",
+        outcome: "inconclusive",
+        finding: { facts: "f", attribution: "a", breachedCommitment: null, measure: "m" },
+      },
+    });
+    await applyAction(mediator.ctx, mediator.who, { id: red.id, action: { type: "publish" } });
+    const page = await d.browser.newPage();
+    // A fresh page: the session of the test before is signed out first.
+    await page.goto(`${d.base}/#/overview`);
+    await page.evaluate(async () => {
+      const s = await (await fetch("/api/verify/session")).json();
+      if (s.csrfToken) {
+        await fetch("/api/verify/logout", {
+          method: "POST",
+          headers: { "x-csrf-token": s.csrfToken },
+        });
+      }
+    });
+    await page.reload();
+    await page.waitForSelector("#mechanism-table");
+    const table = await tableOf(page);
+    // As before the RED finding: Pakistan's one CLEAR finding, nothing for Afghanistan, and
+    // the request put to Pakistan on the RED report counted nowhere.
+    expect(table.get(nameOf("PAK"))).toEqual(["1", "100%", "0", "0", "0"]);
+    expect(table.get(nameOf("AFG"))?.[0]).toBe("0");
+    expect(table.get("All")?.[0]).toBe("1");
+    expect(await page.locator("#mechanism-withheld").textContent()).toBe(
+      "1 published finding marked TLP:RED is counted in no party's row: its summary names no party and no filing day.",
+    );
     await page.close();
   });
 });

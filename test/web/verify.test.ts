@@ -3,10 +3,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount, verifyContext } from "../../src/app/verify.ts";
+import { createAccount, fileReport, verifyContext } from "../../src/app/verify.ts";
 import { ensureProfile } from "../../src/cli/profile-file.ts";
 import { auditOfReport } from "../../src/store/audit.ts";
-import { getReport, listEvidence, listRequests } from "../../src/store/verify-queries.ts";
+import {
+  getReport,
+  listEvidence,
+  listReports,
+  listRequests,
+} from "../../src/store/verify-queries.ts";
+import { newReportSchema } from "../../src/verify/schemas.ts";
 import { ARTIFACTS, CHROMIUM, type Dashboard, HAS_CHROMIUM, startDashboard } from "./support.ts";
 
 if (!HAS_CHROMIUM)
@@ -37,6 +43,7 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await add("pak.liaison", "liaison", "PAK");
     await add("afg.liaison", "liaison", "AFG");
     await add("ops.admin", "admin", null);
+    await add("afg.two", "liaison", "AFG");
   }, 180_000);
   afterAll(async () => {
     await d?.close();
@@ -47,7 +54,7 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       // A refused request is logged by the browser; the page shows it, which the tests check.
-      if (m.type() === "error" && !/status of (400|401|404|409)/.test(m.text())) {
+      if (m.type() === "error" && !/status of (400|401|403|404|409)/.test(m.text())) {
         errors.push(m.text());
       }
     });
@@ -105,6 +112,13 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     );
     await page.fill("#report-occurred", "2026-11-20");
     await page.fill("#report-place", "Chaman");
+    // Half a point is refused before anything is sent.
+    await page.fill("#report-lat", "32.1");
+    await page.click("#file-form button[type=submit]");
+    await expect
+      .poll(() => page.locator("#file-status").textContent())
+      .toBe("give both latitude and longitude, or neither (a place name alone will do)");
+    expect(await listReports(d.db)).toEqual([]);
     // A click on the map sets the point; the map shows the region around the border.
     await page.waitForSelector("#pick-map canvas");
     const canvas = page.locator("#pick-map canvas");
@@ -149,7 +163,7 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await page.click("#evidence-form button[type=submit]");
     await expect
       .poll(() => page.locator("#evidence-status").textContent())
-      .toMatch(/refused|not|HTML/i);
+      .toBe("the file's content is not PDF, PNG, JPEG, GIF, WebP, MP4 video or plain UTF-8 text");
     const files = await listEvidence(d.db, reportId);
     expect(files.map((f) => f.mediaType)).toEqual(["image/png"]);
 
@@ -214,6 +228,7 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
   it("lets the party asked answer without showing it the report", async () => {
     const page = await open("#/verify");
     await signIn(page, "afg.liaison");
+    await page.waitForSelector("#reports-none");
     const block = page.locator("#requests article.request").first();
     await expect.poll(() => block.textContent()).toContain("Which units were positioned");
     // The report is AMBER and Pakistan's: no link to it, no title.
@@ -233,6 +248,15 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await page.goto(`${d.base}/#/verify?report=${reportId}`);
     await page.waitForSelector("#conclude-form");
     expect(await page.locator("#report-requests").textContent()).toContain("patrols were 20 km");
+    // A second question, left unanswered when the mediators conclude.
+    await page.fill("#rfi-question", "Were any patrol logs kept that day?");
+    await page.selectOption("#rfi-party", "AFG");
+    await page.fill("#rfi-due", "2026-12-10");
+    await page.click("#rfi-form button[type=submit]");
+    await expect
+      .poll(() => page.locator("#report-requests").textContent())
+      .toContain("patrol logs");
+    await page.waitForSelector("#conclude-form");
     await page.selectOption("#finding-outcome", "partly_verified");
     await page.selectOption("#finding-breached", "ceasefire");
     await page.fill(
@@ -276,6 +300,83 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await page.close();
   });
 
+  it("closes a question left unanswered, and the other party cannot reach the evidence", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "afg.liaison");
+    const closed = page.locator("#requests article.request", { hasText: "patrol logs" });
+    await expect.poll(() => closed.textContent()).toContain("Closed without an answer");
+    expect(await closed.locator("textarea").count()).toBe(0);
+    // The evidence of Pakistan's AMBER report, asked for by its id from this page: 404.
+    const [file] = await listEvidence(d.db, reportId);
+    const status = await page.evaluate(
+      async (id) => (await fetch(`/api/verify/evidence/${id}`)).status,
+      file?.id ?? "",
+    );
+    expect(status).toBe(404);
+    await page.close();
+  });
+
+  it("keeps the session out of scripts and refuses a POST without the CSRF token", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "pak.liaison");
+    expect(await page.evaluate(() => document.cookie)).not.toContain("fw_session");
+    const status = await page.evaluate(async () => {
+      const res = await fetch("/api/verify/reports", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: "x" }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(403);
+    await page.close();
+  });
+
+  it("shows markup in a report as text, never as markup", async () => {
+    const profile = await ensureProfile(d.db);
+    const ctx = verifyContext({ db: d.db, profile });
+    const [pak] = await d.db.query<{ id: string }>(
+      "SELECT id FROM accounts WHERE name = 'pak.liaison'",
+    );
+    const payload = "<img src=x onerror=\"document.title='pwned'\">";
+    const filed = await fileReport(
+      ctx,
+      {
+        kind: "member",
+        accountId: pak?.id ?? "",
+        name: "pak.liaison",
+        role: "liaison",
+        party: "PAK",
+      },
+      newReportSchema.parse({
+        title: `Title ${payload}`,
+        description: `Text ${payload}<script>document.title='pwned'</script>`,
+        occurredOn: "2026-11-21",
+        place: { name: `Place ${payload}` },
+        commitment: "ceasefire",
+        marking: "AMBER",
+        persons: [`Person ${payload}`],
+      }),
+    );
+    const page = await open("#/verify");
+    await signIn(page, "pak.liaison");
+    await page.goto(`${d.base}/#/verify?report=${filed.id}`);
+    await page.waitForSelector("#report-details");
+    expect(await page.locator("#report h2").textContent()).toBe(`Title ${payload}`);
+    expect(await page.locator("#report .report-text").textContent()).toContain("<script>");
+    expect(await page.locator("#report img, #report script").count()).toBe(0);
+    expect(await page.title()).not.toBe("pwned");
+    // The public opening a report's address is asked to sign in, and shown none of it.
+    await page.click("#sign-out");
+    await page.waitForSelector("#login-form");
+    await page.goto(`${d.base}/#/verify?report=${filed.id}`);
+    await expect
+      .poll(() => page.locator("main").textContent())
+      .toContain("Sign in to open reports.");
+    expect(await page.locator("main").textContent()).not.toContain("onerror");
+    await page.close();
+  });
+
   it("lets a member make an API token that is shown once and works until revoked", async () => {
     const page = await open("#/verify");
     await signIn(page, "pak.liaison");
@@ -283,6 +384,10 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await page.click("#token-form button[type=submit]");
     const token = await page.locator("#token-value").inputValue();
     expect(token).toMatch(/^fwt_/);
+    // In the field's value only, never in the page's markup; gone once hidden.
+    expect(await page.content()).not.toContain(token);
+    await page.click("#token-hide");
+    expect(await page.locator("#token-value").count()).toBe(0);
     const asToken = () =>
       d.app.inject({
         url: "/api/verify/session",
@@ -305,6 +410,21 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await page.reload();
     await page.waitForSelector("#token-list table");
     expect(await page.locator("main").textContent()).not.toContain(token);
+    await page.close();
+  });
+
+  it("returns a browser whose account was disabled to the public pages", async () => {
+    const page = await open("#/verify");
+    await signIn(page, "afg.two");
+    await d.db.query("UPDATE accounts SET disabled = true WHERE name = 'afg.two'");
+    await page.reload();
+    // The dead session is dropped: the public page, with the published finding, not an error.
+    await page.waitForSelector("#login-form");
+    await expect.poll(() => page.locator("#published").textContent()).toContain("partly verified");
+    expect(await page.locator("#published .error").count()).toBe(0);
+    await page.goto(`${d.base}/#/overview`);
+    await page.waitForSelector("#mechanism #mechanism-view");
+    expect(await page.locator("#mechanism .error").count()).toBe(0);
     await page.close();
   });
 

@@ -39,16 +39,26 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return readJson<T>(response);
 }
 
-async function readJson<T>(response: Response): Promise<T> {
+/** An answer of the API that is not a success: its message, and its status (401, 404, 409…). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The body of a successful answer, or an ApiError with the API's message. */
+export async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try {
-      const body = (await response.json()) as { message?: string };
-      if (body.message) message = body.message;
+      message = errorMessage(await response.json(), message);
     } catch {
       // not JSON: the status line says enough
     }
-    throw new Error(message);
+    throw new ApiError(response.status, message);
   }
   return (await response.json()) as T;
 }

@@ -45,6 +45,23 @@ export function errorNote(what: string, error: unknown): HTMLElement {
   return h("p", { class: "error", role: "alert" }, `Could not load ${what}: ${reason}`);
 }
 
+/** An error said as it is (a refused step, a failed upload), announced to screen readers. */
+export function failureNote(error: unknown): HTMLElement {
+  const reason = error instanceof Error ? error.message : String(error);
+  return h("p", { class: "error", role: "alert" }, reason);
+}
+
+/** A form control with its label, and a hint under it when given. */
+export function labelled(id: string, label: string, control: HTMLElement, hint?: string) {
+  return h(
+    "label",
+    { for: id },
+    label,
+    control,
+    hint ? h("small", { class: "hint muted", id: `${id}-hint` }, hint) : null,
+  );
+}
+
 /** A table from a header row and rows of cells (the text alternative of every chart). */
 export function dataTable(
   caption: string,

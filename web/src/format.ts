@@ -80,3 +80,16 @@ export function sourceLabels(column: string): string[] {
     return at < 0 ? s : sourceLabel({ dataset: s.slice(0, at), nativeId: s.slice(at + 1) });
   });
 }
+
+/**
+ * A party's name from the profile's list; "monitor" is how the mechanism's figures name the
+ * reports the mediators filed themselves.
+ */
+export function partyLabel(
+  parties: readonly { iso3: string; name: string }[],
+  party: string | null,
+): string {
+  if (party === null) return "—";
+  if (party === "monitor") return "Mediators (as monitor)";
+  return parties.find((p) => p.iso3 === party)?.name ?? party;
+}

@@ -82,8 +82,17 @@ function main(): void {
           history.replaceState(null, "", `#/${page}${search ? `?${search}` : ""}`);
         },
       };
-      root.replaceChildren();
-      release = await renderPage(root, ctx);
+      // Each render draws into its own element: one that finishes after a newer navigation
+      // fills an element no longer in the page, never the page itself.
+      const view = document.createElement("div");
+      view.className = "view";
+      root.replaceChildren(view);
+      const done = await renderPage(view, ctx);
+      if (current !== renders) {
+        done?.();
+        return;
+      }
+      release = done;
       // After a navigation (not the first load) move focus to the new page's heading.
       if (current > 1) root.querySelector<HTMLElement>("h1")?.focus();
     } catch (error) {

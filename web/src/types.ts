@@ -1,6 +1,5 @@
 /** The API's response types, taken from the server code that builds them. */
 import type { EventRow } from "../../src/store/event-list.ts";
-import type { PublicSummary } from "../../src/verify/redact.ts";
 
 export type {
   EscalationDay,
@@ -37,9 +36,4 @@ export interface EventFeature {
 export interface EventCollection {
   type: "FeatureCollection";
   features: EventFeature[];
-}
-
-/** `/api/verify/published`: the mechanism's public summaries, newest first. */
-export interface PublishedList {
-  items: PublicSummary[];
 }

@@ -2,6 +2,9 @@
  * The dashboard's side of the verification API (/api/verify): the signed-in account, its CSRF
  * token for every state-changing request, and the shapes the API answers with. The session
  * itself is an HttpOnly cookie that scripts never see.
+ *
+ * Shapes and rules come straight from the files of src/verify, not its index: the index also
+ * brings the password hashing (argon2), whose const enums the dashboard's type check refuses.
  */
 import type { z } from "zod";
 import type {
@@ -13,7 +16,9 @@ import type {
   reportView,
   requestView,
 } from "../../src/verify/schemas.ts";
-import { errorMessage } from "./api.ts";
+import { readJson } from "./api.ts";
+
+export { ApiError } from "./api.ts";
 
 export type Account = z.output<typeof accountView>;
 export type ReportItem = z.output<typeof reportListItem>;
@@ -25,7 +30,7 @@ export type PublicSummary = z.output<typeof publicSummaryView>;
 export type { MechanismFigures } from "../../src/verify/figures.ts";
 export { MARKINGS } from "../../src/verify/roles.ts";
 export type { Outcome, ReportStatus } from "../../src/verify/workflow.ts";
-export { OUTCOMES, REPORT_STATUSES, statusLabel } from "../../src/verify/workflow.ts";
+export { isOpen, OUTCOMES, REPORT_STATUSES, statusLabel } from "../../src/verify/workflow.ts";
 
 export const BASE = "/api/verify";
 
@@ -34,37 +39,11 @@ export interface Session {
   csrfToken: string | null;
 }
 
-/** An answer of the API that is not a success, with its status (401, 403, 404, 409, …). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 let current: Session | null = null;
 
 /** The account signed in on this tab, as last read; null for the public. */
 export function session(): Session | null {
   return current;
-}
-
-async function read<T>(response: Response): Promise<T> {
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // not JSON: the status line says enough
-  }
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      errorMessage(body, `${response.status} ${response.statusText}`),
-    );
-  }
-  return body as T;
 }
 
 /** Asks the server who this browser is signed in as (the cookie is sent on its own). */
@@ -75,14 +54,14 @@ export async function loadSession(): Promise<Session | null> {
     current = null;
     return null;
   }
-  const answer = await read<Session | { account: null }>(response);
+  const answer = await readJson<Session | { account: null }>(response);
   current = answer.account === null ? null : (answer as Session);
   return current;
 }
 
 export function get<T>(path: string): Promise<T> {
   return fetch(`${BASE}${path}`, { headers: { accept: "application/json" } }).then((r) =>
-    read<T>(r),
+    readJson<T>(r),
   );
 }
 
@@ -98,7 +77,7 @@ export async function post<T>(path: string, body: unknown = {}): Promise<T> {
     headers: headers({ "content-type": "application/json" }),
     body: JSON.stringify(body),
   });
-  return read<T>(response);
+  return readJson<T>(response);
 }
 
 export async function signIn(name: string, password: string): Promise<Session> {
@@ -133,7 +112,7 @@ export async function uploadEvidence(reportId: string, file: File): Promise<Evid
       body: file,
     },
   );
-  return read<EvidenceItem>(response);
+  return readJson<EvidenceItem>(response);
 }
 
 /** Who reads a report of each marking (docs/verification.md). */

@@ -1,34 +1,32 @@
 import * as Plot from "@observablehq/plot";
 import { chartFigure, dataTable, errorNote, fill, h, loading } from "../dom.ts";
-import { fmtInt, fmtPct, fmtPeriod } from "../format.ts";
-import type { MechanismFigures, MetaResponse, PublishedList } from "../types.ts";
+import { fmtInt, fmtPct, fmtPeriod, partyLabel } from "../format.ts";
+import type { MechanismFigures, MetaResponse } from "../types.ts";
 import { loadSession, type Session } from "../verify-api.ts";
 import type { OverviewScope } from "./overview.ts";
 
 type PartyFigures = MechanismFigures["parties"][number];
 
-/** The figures' name for reports a mediator filed, for no party. */
-const MONITOR = "monitor";
-const PARTY_COLORS = ["#1f618d", "#c0392b", "#d4a017", "#16a085", "#8e44ad"];
-const MONITOR_COLOR = "#7f8c8d";
+/** `GET /api/verify/figures`: the figures, and the RED findings counted apart. */
+type FiguresAnswer = MechanismFigures & { withheld: number; publishedAfter: number };
 
-function partyName(profile: MetaResponse["profile"], party: string): string {
-  if (party === MONITOR) return "Mediators (monitor)";
-  return profile.parties.find((p) => p.iso3 === party)?.name ?? party;
-}
+/** The figures' name for the reports the mediators filed themselves, and its colour. */
+const MONITOR = "monitor";
+const MONITOR_COLOR = "#7f8c8d";
+const PARTY_COLORS = ["#1f618d", "#c0392b", "#d4a017", "#16a085", "#8e44ad"];
 
 function fmtDays(days: number | null): string {
   return days === null ? "—" : String(days);
 }
 
 /** Whose figures these are: the API counts the reports the caller may read. */
-function viewLine(s: Session | null, figures: MechanismFigures, published: number): HTMLElement {
+function viewLine(s: Session | null, figures: MechanismFigures): HTMLElement {
   const link = (text: string) => h("a", { href: "#/verify" }, text);
   if (s !== null) {
     return h(
       "p",
       { class: "muted", id: "mechanism-view" },
-      `Your view as ${s.account.name}: the ${fmtInt(figures.overall.filed)} reports you may read, ${fmtInt(published)} of them published. `,
+      `Your view as ${s.account.name}: ${fmtInt(figures.overall.filed)} reports — those you may read, and the findings published. `,
       link("Open the Mechanism page"),
       " for the reports themselves.",
     );
@@ -146,26 +144,33 @@ export async function renderMechanism(
   const body = h("div", {}, loading("the mechanism figures"));
   section.append(body);
   try {
-    const [figures, published, s] = await Promise.all([
-      scope.get<MechanismFigures>("/api/verify/figures", { asOf }),
-      scope.get<PublishedList>("/api/verify/published"),
-      loadSession(),
-    ]);
-    const shown = published.items.filter((p) => p.publishedOn <= asOf).length;
-    const name = (party: string) => partyName(meta.profile, party);
+    // Who is asking first: a session that no longer holds is dropped by that answer, so the
+    // figures are then asked as the public rather than refused.
+    const s = await loadSession();
+    const figures = await scope.get<FiguresAnswer>("/api/verify/figures", { asOf });
+    const name = (party: string) => partyLabel(meta.profile.parties, party);
     const width = Math.max(300, body.clientWidth || 600);
     fill(
       body,
-      viewLine(s, figures, shown),
-      figures.overall.filed === 0
-        ? h(
+      viewLine(s, figures),
+      figures.withheld === 0
+        ? null
+        : h(
             "p",
-            { id: "mechanism-empty" },
-            s === null
-              ? `No finding had been published by ${asOf}: nothing to count.`
-              : `No report you may read had been filed by ${asOf}: nothing to count.`,
-          )
-        : figuresBody(figures, { width, name }),
+            { id: "mechanism-withheld" },
+            `${fmtInt(figures.withheld)} published ${figures.withheld === 1 ? "finding" : "findings"} marked TLP:RED ${figures.withheld === 1 ? "is" : "are"} counted in no party's row: ${figures.withheld === 1 ? "its summary names" : "their summaries name"} no party and no filing day.`,
+          ),
+      figures.overall.filed > 0
+        ? figuresBody(figures, { width, name })
+        : figures.withheld > 0
+          ? null
+          : h(
+              "p",
+              { id: "mechanism-empty" },
+              s === null
+                ? `No finding had been published by ${asOf}: nothing to count.`
+                : `No report you may read had been filed by ${asOf}: nothing to count.`,
+            ),
     );
   } catch (error) {
     fill(body, errorNote("the mechanism figures", error));

@@ -1,7 +1,7 @@
-import { append, dataTable, fill, h } from "../dom.ts";
+import { append, dataTable, failureNote, fill, h, labelled, loading } from "../dom.ts";
 import type { PageContext } from "../main.ts";
 import { type Account, type AuditItem, get, post, type Session } from "../verify-api.ts";
-import { card, failure, onSubmit, partyName } from "./verify.ts";
+import { card, onSubmit, partyName } from "./verify-parts.ts";
 
 interface TokenItem {
   id: string;
@@ -18,20 +18,19 @@ type ChainCheck =
 /** How many of the latest audit entries the admin's card lists. */
 const LATEST = 50;
 
-function field(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h("label", { for: id }, label, control);
-}
-
 function day(iso: string | null): string {
   return iso === null ? "—" : iso.slice(0, 10);
 }
 
 /** The account's API tokens for machines: made here, shown once, revoked here. */
 export function tokensCard(): HTMLElement {
-  const list = h("div", { id: "token-list" }, "Loading the tokens…");
+  const list = h("div", { id: "token-list" }, loading("the tokens"));
+  const out = h("div", { "aria-live": "polite", id: "token-created" });
   const show = () =>
     get<{ items: TokenItem[] }>("/tokens")
       .then(({ items }) => {
+        // A token's value is shown once, right after it is made, and gone with the next change.
+        fill(out);
         if (items.length === 0) {
           fill(list, h("p", {}, "No API tokens."));
           return;
@@ -48,7 +47,7 @@ export function tokensCard(): HTMLElement {
                 revoke.disabled = true;
                 post(`/tokens/${encodeURIComponent(t.id)}/revoke`)
                   .then(show)
-                  .catch((error: unknown) => fill(list, failure(error)));
+                  .catch((error: unknown) => revoke.replaceWith(failureNote(error)));
               });
               return [
                 t.label,
@@ -61,7 +60,7 @@ export function tokensCard(): HTMLElement {
           ),
         );
       })
-      .catch((error: unknown) => fill(list, failure(error)));
+      .catch((error: unknown) => fill(list, failureNote(error)));
   void show();
   const label = h("input", { id: "token-label", name: "label", value: "api", required: true });
   const days = h("input", {
@@ -73,12 +72,11 @@ export function tokensCard(): HTMLElement {
     value: 90,
     required: true,
   });
-  const out = h("div", { "aria-live": "polite", id: "token-created" });
   const form = h(
     "form",
     { class: "controls", id: "token-form", "aria-label": "Create an API token" },
-    field("token-label", "Label", label),
-    field("token-days", "Valid for (days)", days),
+    labelled("token-label", "Label", label),
+    labelled("token-days", "Valid for (days)", days),
     h("button", { type: "submit", class: "primary" }, "Create a token"),
   );
   onSubmit(form, out, async () => {
@@ -86,13 +84,13 @@ export function tokensCard(): HTMLElement {
       label: label.value,
       expiresInDays: Number(days.value),
     });
-    const value = h("input", {
-      id: "token-value",
-      readonly: true,
-      value: created.token,
-      size: 60,
-      "aria-label": "The new token",
-    });
+    await show();
+    // Set as a property, not an attribute: the token is in no markup, and goes with `hide`.
+    const value = h("input", { id: "token-value", readonly: true, size: 60 });
+    value.setAttribute("aria-label", "The new token");
+    value.value = created.token;
+    const hide = h("button", { type: "button", id: "token-hide" }, "Copied — hide it");
+    hide.addEventListener("click", () => fill(out));
     fill(
       out,
       h(
@@ -103,9 +101,9 @@ export function tokensCard(): HTMLElement {
         ".",
       ),
       value,
+      hide,
     );
     value.select();
-    await show();
   });
   return card(
     "tokens",
@@ -132,7 +130,7 @@ function accountsTable(ctx: PageContext, items: Account[], onChange: () => void)
         disable.disabled = true;
         post(`/accounts/${encodeURIComponent(a.id)}/disable`)
           .then(onChange)
-          .catch((error: unknown) => disable.replaceWith(failure(error)));
+          .catch((error: unknown) => disable.replaceWith(failureNote(error)));
       });
       return [
         a.name,
@@ -162,7 +160,7 @@ function newAccountForm(ctx: PageContext, onCreated: () => void): HTMLElement {
     { id: "account-party", name: "party" },
     ...ctx.meta.profile.parties.map((p) => h("option", { value: p.iso3 }, p.name)),
   );
-  const partyField = field("account-party", "Party (liaisons)", party);
+  const partyField = labelled("account-party", "Party (liaisons)", party);
   role.addEventListener("change", () => {
     partyField.hidden = role.value !== "liaison";
   });
@@ -178,10 +176,10 @@ function newAccountForm(ctx: PageContext, onCreated: () => void): HTMLElement {
   const form = h(
     "form",
     { class: "controls", id: "account-form", "aria-label": "Add an account" },
-    field("account-name", "Name", name),
-    field("account-role", "Role", role),
+    labelled("account-name", "Name", name),
+    labelled("account-role", "Role", role),
     partyField,
-    field("account-password", "Password (12 characters or more)", password),
+    labelled("account-password", "Password (12 characters or more)", password),
     h("button", { type: "submit", class: "primary" }, "Add the account"),
   );
   onSubmit(form, out, async () => {
@@ -210,6 +208,7 @@ function auditSection(): HTMLElement {
   button.addEventListener("click", () => {
     button.disabled = true;
     fill(out, h("p", { role: "status" }, "Checking every entry…"));
+    fill(entries);
     get<ChainCheck>("/audit/verify")
       .then(async (check) => {
         if (!check.ok) {
@@ -256,7 +255,7 @@ function auditSection(): HTMLElement {
           ),
         );
       })
-      .catch((error: unknown) => fill(out, failure(error)))
+      .catch((error: unknown) => fill(out, failureNote(error)))
       .finally(() => {
         button.disabled = false;
       });
@@ -278,11 +277,11 @@ function auditSection(): HTMLElement {
 
 /** The admin's card: accounts, and the audit chain. */
 export function adminCard(ctx: PageContext): HTMLElement {
-  const accounts = h("div", { id: "account-list" }, "Loading the accounts…");
+  const accounts = h("div", { id: "account-list" }, loading("the accounts"));
   const show = () => {
     get<{ items: Account[] }>("/accounts")
       .then(({ items }) => fill(accounts, accountsTable(ctx, items, show)))
-      .catch((error: unknown) => fill(accounts, failure(error)));
+      .catch((error: unknown) => fill(accounts, failureNote(error)));
   };
   show();
   const body = card("admin", "Accounts and audit", accounts);

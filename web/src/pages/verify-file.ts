@@ -1,9 +1,9 @@
 import { getJson } from "../api.ts";
-import { h } from "../dom.ts";
+import { h, labelled } from "../dom.ts";
 import type { PageContext } from "../main.ts";
 import type { GeoLayers } from "../types.ts";
 import { MARKING_HELP, MARKINGS, post, type Report, type Session } from "../verify-api.ts";
-import { card, onSubmit, verifyHref } from "./verify.ts";
+import { card, onSubmit, verifyHref } from "./verify-parts.ts";
 
 /** "12, 40 7" → [12, 40, 7]; anything else in the list is an error naming it. */
 function eventIds(text: string): number[] {
@@ -22,16 +22,6 @@ const lines = (text: string) =>
     .split(/[\n,]/)
     .map((x) => x.trim())
     .filter((x) => x !== "");
-
-function field(id: string, label: string, control: HTMLElement, hint?: string): HTMLElement {
-  return h(
-    "label",
-    { for: id },
-    label,
-    control,
-    hint ? h("small", { class: "hint muted", id: `${id}-hint` }, hint) : null,
-  );
-}
 
 /**
  * A map to pick the place with: a click fills the latitude and longitude fields, which can
@@ -158,14 +148,14 @@ export async function renderFileForm(
   const form = h(
     "form",
     { id: "file-form", "aria-label": "File an incident report" },
-    field("report-title", "Title", title),
-    field("report-description", "What happened", description),
+    labelled("report-title", "Title", title),
+    labelled("report-description", "What happened", description),
     h(
       "div",
       { class: "controls" },
-      field("report-occurred", "When (day)", occurred),
-      field("report-commitment", "The commitment it concerns", commitment),
-      field("report-against", "Concerning the party", against),
+      labelled("report-occurred", "When (day)", occurred),
+      labelled("report-commitment", "The commitment it concerns", commitment),
+      labelled("report-against", "Concerning the party", against),
     ),
     h(
       "fieldset",
@@ -174,26 +164,26 @@ export async function renderFileForm(
       h(
         "div",
         { class: "controls" },
-        field("report-place", "Place name", placeName),
-        field("report-lat", "Latitude", lat),
-        field("report-lon", "Longitude", lon),
+        labelled("report-place", "Place name", placeName),
+        labelled("report-lat", "Latitude", lat),
+        labelled("report-lon", "Longitude", lon),
       ),
       mapBox,
     ),
     markings,
-    field(
+    labelled(
       "report-recipients",
       "Recipients (TLP:RED only)",
       recipients,
       "Account names, separated by commas; name at least one mediator.",
     ),
-    field(
+    labelled(
       "report-persons",
       "Private persons named in the text",
       persons,
       "One per line: their names are removed from anything published.",
     ),
-    field(
+    labelled(
       "report-events",
       "Linked events",
       events,
@@ -205,6 +195,9 @@ export async function renderFileForm(
   onSubmit(form, out, async () => {
     const marking = new FormData(form).get("marking");
     const hasPoint = lat.value !== "" || lon.value !== "";
+    if (hasPoint && (lat.value === "" || lon.value === "")) {
+      throw new Error("give both latitude and longitude, or neither (a place name alone will do)");
+    }
     const report = await post<Report>("/reports", {
       title: title.value,
       description: description.value,

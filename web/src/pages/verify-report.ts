@@ -1,11 +1,12 @@
-import { append, type Child, dataTable, fill, h } from "../dom.ts";
-import { fmtInt } from "../format.ts";
+import { append, type Child, dataTable, failureNote, fill, h, labelled, loading } from "../dom.ts";
+import { addDays, fmtInt } from "../format.ts";
 import type { PageContext } from "../main.ts";
 import {
   ApiError,
   type AuditItem,
   type EvidenceItem,
   get,
+  isOpen,
   OUTCOMES,
   post,
   type Report,
@@ -17,16 +18,13 @@ import {
 import {
   card,
   commitmentName,
-  failure,
   markingBadge,
   onSubmit,
   partyName,
   reload,
   requestBlock,
   verifyHref,
-} from "./verify.ts";
-
-const OPEN = new Set(["submitted", "acknowledged", "under_verification"]);
+} from "./verify-parts.ts";
 
 function details(ctx: PageContext, r: Report): HTMLElement {
   const row = (term: string, value: Child | Child[]) => [h("dt", {}, term), h("dd", {}, value)];
@@ -92,15 +90,17 @@ function stepButton(id: string, label: string, reportId: string, out: HTMLElemen
     post(`/reports/${encodeURIComponent(reportId)}/actions`, { type: id })
       .then(reload)
       .catch((error: unknown) => {
-        fill(out, failure(error));
-        button.disabled = false;
+        // Refused (another mediator took a step first, say): this button no longer applies.
+        const again = h(
+          "button",
+          { type: "button", id: "action-reload" },
+          "Show the report as it is now",
+        );
+        again.addEventListener("click", reload);
+        fill(out, failureNote(error), again);
       });
   });
   return button;
-}
-
-function field(id: string, label: string, control: HTMLElement): HTMLElement {
-  return h("label", { for: id }, label, control);
 }
 
 function requestForm(ctx: PageContext, r: Report): HTMLFormElement {
@@ -112,18 +112,25 @@ function requestForm(ctx: PageContext, r: Report): HTMLFormElement {
     ),
   );
   const question = h("textarea", { id: "rfi-question", name: "question", rows: 3, required: true });
-  const due = h("input", { id: "rfi-due", name: "dueOn", type: "date", required: true });
+  // The deadline is a day after today at the earliest (the server refuses anything sooner).
+  const due = h("input", {
+    id: "rfi-due",
+    name: "dueOn",
+    type: "date",
+    required: true,
+    min: addDays(ctx.meta.today, 1),
+  });
   const out = h("div", { "aria-live": "polite" });
   const form = h(
     "form",
     { id: "rfi-form", "aria-label": "Request information" },
     h("h4", {}, "Request information or the other party's account"),
-    field("rfi-question", "Question", question),
+    labelled("rfi-question", "Question", question),
     h(
       "div",
       { class: "controls" },
-      field("rfi-party", "Put to", party),
-      field("rfi-due", "Answer due by", due),
+      labelled("rfi-party", "Put to", party),
+      labelled("rfi-due", "Answer due by", due),
       h("button", { type: "submit", class: "primary" }, "Send the request"),
     ),
     out,
@@ -174,12 +181,12 @@ function concludeForm(ctx: PageContext, r: Report): HTMLFormElement {
     h(
       "div",
       { class: "controls" },
-      field("finding-outcome", "Outcome", outcome),
-      field("finding-breached", "Commitment breached", breached),
+      labelled("finding-outcome", "Outcome", outcome),
+      labelled("finding-breached", "Commitment breached", breached),
     ),
-    field("finding-facts", "Facts established", facts),
-    field("finding-attribution", "Attribution", attribution),
-    field("finding-measure", "Recommended measure (the penalty)", measure),
+    labelled("finding-facts", "Facts established", facts),
+    labelled("finding-attribution", "Attribution", attribution),
+    labelled("finding-measure", "Recommended measure (the penalty)", measure),
     h("button", { type: "submit", class: "primary" }, "Conclude"),
     out,
   );
@@ -226,7 +233,7 @@ function actionsCard(ctx: PageContext, r: Report, s: Session): HTMLElement | nul
 }
 
 function evidenceCard(r: Report, s: Session): HTMLElement {
-  const list = h("div", { id: "evidence-list" }, "Loading the evidence…");
+  const list = h("div", { id: "evidence-list" }, loading("the evidence"));
   const show = (items: EvidenceItem[]) =>
     fill(
       list,
@@ -250,9 +257,9 @@ function evidenceCard(r: Report, s: Session): HTMLElement {
     );
   get<{ items: EvidenceItem[] }>(`/reports/${encodeURIComponent(r.id)}/evidence`)
     .then(({ items }) => show(items))
-    .catch((error: unknown) => fill(list, failure(error)));
+    .catch((error: unknown) => fill(list, failureNote(error)));
   const mayAdd =
-    OPEN.has(r.status) &&
+    isOpen(r.status) &&
     (s.account.role === "mediator" ||
       (s.account.role === "liaison" && s.account.party === r.filerParty));
   let form: HTMLFormElement | null = null;
@@ -262,7 +269,7 @@ function evidenceCard(r: Report, s: Session): HTMLElement {
     form = h(
       "form",
       { class: "controls", id: "evidence-form", "aria-label": "Add an evidence file" },
-      field("evidence-file", "PDF, image, video or plain text, at most 10 MiB", file),
+      labelled("evidence-file", "PDF, image, video or plain text, at most 10 MiB", file),
       h("button", { type: "submit", class: "primary" }, "Upload"),
       out,
     );
@@ -272,10 +279,10 @@ function evidenceCard(r: Report, s: Session): HTMLElement {
       const added = await uploadEvidence(r.id, chosen);
       fill(out, h("p", { role: "status" }, `Stored ${added.filename} (${added.mediaType}).`));
       file.value = "";
-      const { items } = await get<{ items: EvidenceItem[] }>(
-        `/reports/${encodeURIComponent(r.id)}/evidence`,
-      );
-      show(items);
+      // The file is stored: a failure to list it again belongs to the list, not to the upload.
+      get<{ items: EvidenceItem[] }>(`/reports/${encodeURIComponent(r.id)}/evidence`)
+        .then(({ items }) => show(items))
+        .catch((error: unknown) => fill(list, failureNote(error)));
     });
   }
   return card(
@@ -292,7 +299,7 @@ function evidenceCard(r: Report, s: Session): HTMLElement {
 }
 
 function requestsCard(ctx: PageContext, r: Report, s: Session): HTMLElement {
-  const body = h("div", {}, "Loading the requests…");
+  const body = h("div", {}, loading("the requests"));
   get<{ items: RequestItem[] }>(`/reports/${encodeURIComponent(r.id)}/requests`)
     .then(({ items }) =>
       fill(
@@ -308,7 +315,7 @@ function requestsCard(ctx: PageContext, r: Report, s: Session): HTMLElement {
             ),
       ),
     )
-    .catch((error: unknown) => fill(body, failure(error)));
+    .catch((error: unknown) => fill(body, failureNote(error)));
   return card("report-requests", "Requests for information", body);
 }
 
@@ -335,7 +342,7 @@ function auditCard(r: Report): HTMLElement {
         ),
       ),
     )
-    .catch((error: unknown) => append(body, failure(error)));
+    .catch((error: unknown) => append(body, failureNote(error)));
   return card("report-audit", "Audit", body);
 }
 
