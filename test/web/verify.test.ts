@@ -247,7 +247,9 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await signIn(page, "med.qatar");
     await page.goto(`${d.base}/#/verify?report=${reportId}`);
     await page.waitForSelector("#conclude-form");
-    expect(await page.locator("#report-requests").textContent()).toContain("patrols were 20 km");
+    await expect
+      .poll(() => page.locator("#report-requests").textContent())
+      .toContain("patrols were 20 km");
     // A second question, left unanswered when the mediators conclude.
     await page.fill("#rfi-question", "Were any patrol logs kept that day?");
     await page.selectOption("#rfi-party", "AFG");
@@ -459,7 +461,9 @@ describe.skipIf(!HAS_CHROMIUM)("the verification mechanism's screens in Chromium
     await expect
       .poll(() => page.locator("#audit-check").textContent())
       .toContain(`Audit chain intact: ${count} entries`);
-    expect(await page.locator("#audit-latest tbody tr").count()).toBe(Math.min(50, count));
+    await expect
+      .poll(() => page.locator("#audit-latest tbody tr").count())
+      .toBe(Math.min(50, count));
     expect(await page.locator("#audit-latest tbody tr").first().textContent()).toContain(
       "account.disabled",
     );
