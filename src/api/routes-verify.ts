@@ -48,7 +48,6 @@ import {
   canReadAuditLog,
   canReadReport,
   canSeeRequest,
-  computeFigures,
   csrfTokenFor,
   downloadHeaders,
   evidenceView,
