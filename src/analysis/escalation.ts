@@ -132,10 +132,11 @@ export function rungsByDay(
     const byDate = matchingByDate(events, rung.pattern, matches);
     const window = rung.threshold?.windowDays ?? 1;
     const needed = rung.threshold?.count ?? 1;
-    for (const date of datesBetween(range.from, range.to)) {
-      const eventIds = datesBetween(addDays(date, 1 - window), date).flatMap(
-        (d) => byDate.get(d) ?? [],
-      );
+    // The days of the range and the window before its first: day i closes days[i - window + 1 … i].
+    const days = datesBetween(addDays(range.from, 1 - window), range.to);
+    for (const [i, date] of days.entries()) {
+      if (i < window - 1) continue;
+      const eventIds = days.slice(i + 1 - window, i + 1).flatMap((d) => byDate.get(d) ?? []);
       if (eventIds.length < needed) continue;
       const reach = { rung: rung.rung, id: rung.id, name: rung.name, date, eventIds };
       out.set(date, [...(out.get(date) ?? []), reach]);

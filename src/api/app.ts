@@ -25,34 +25,45 @@ function toCursor(value: string | undefined) {
   return { date, id: Number(id) };
 }
 
-/** Every row of a filtered view, page by page, so an export never holds the whole table. */
-async function* allEvents(db: Db, filter: EventFilter): AsyncGenerator<EventRow> {
+/**
+ * Every row of a filtered view, page by page, so an export never holds the whole table. The
+ * exports below write one chunk per page: a chunk per row cost a stream write (and an HTTP
+ * chunk) per event.
+ */
+async function* eventPages(db: Db, filter: EventFilter): AsyncGenerator<EventRow[]> {
   let cursor: { date: string; id: number } | undefined;
   for (;;) {
     const page = await listEvents(db, filter, { limit: 5000, cursor });
-    yield* page.items;
+    yield page.items;
     if (!page.next) return;
     cursor = page.next;
   }
 }
 
-async function* csvLines(rows: AsyncIterable<EventRow>): AsyncGenerator<string> {
+async function* csvChunks(pages: AsyncIterable<EventRow[]>): AsyncGenerator<string> {
   yield `${EVENT_COLUMNS.join(",")}\r\n`;
-  for await (const row of rows) yield `${EVENT_COLUMNS.map((c) => csvField(row[c])).join(",")}\r\n`;
+  for await (const rows of pages) {
+    if (rows.length === 0) continue;
+    yield rows.map((row) => `${EVENT_COLUMNS.map((c) => csvField(row[c])).join(",")}\r\n`).join("");
+  }
 }
 
-async function* geojsonChunks(rows: AsyncIterable<EventRow>): AsyncGenerator<string> {
+const PROPERTY_COLUMNS = EVENT_COLUMNS.filter((c) => c !== "lat" && c !== "lon");
+
+async function* geojsonChunks(pages: AsyncIterable<EventRow[]>): AsyncGenerator<string> {
   yield '{"type":"FeatureCollection","features":[';
   let first = true;
-  for await (const row of rows) {
-    const properties = Object.fromEntries(
-      EVENT_COLUMNS.filter((c) => c !== "lat" && c !== "lon").map((c) => [c, row[c]]),
-    );
-    const geometry =
-      row.lat === null || row.lon === null
-        ? null
-        : { type: "Point", coordinates: [row.lon, row.lat] };
-    yield `${first ? "" : ","}${JSON.stringify({ type: "Feature", id: row.id, geometry, properties })}`;
+  for await (const rows of pages) {
+    const features = rows.map((row) => {
+      const properties = Object.fromEntries(PROPERTY_COLUMNS.map((c) => [c, row[c]]));
+      const geometry =
+        row.lat === null || row.lon === null
+          ? null
+          : { type: "Point", coordinates: [row.lon, row.lat] };
+      return JSON.stringify({ type: "Feature", id: row.id, geometry, properties });
+    });
+    if (features.length === 0) continue;
+    yield `${first ? "" : ","}${features.join(",")}`;
     first = false;
   }
   yield "]}";
@@ -109,13 +120,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply
       .header("content-type", "text/csv; charset=utf-8")
       .header("content-disposition", 'attachment; filename="events.csv"');
-    return reply.send(Readable.from(csvLines(allEvents(deps.db, toEventFilter(q)))));
+    return reply.send(Readable.from(csvChunks(eventPages(deps.db, toEventFilter(q)))));
   });
 
   app.get("/api/events.geojson", { schema: eventsDoc }, async (request, reply) => {
     const q = parse(eventQuerySchema, request.query);
     reply.header("content-type", "application/geo+json");
-    return reply.send(Readable.from(geojsonChunks(allEvents(deps.db, toEventFilter(q)))));
+    return reply.send(Readable.from(geojsonChunks(eventPages(deps.db, toEventFilter(q)))));
   });
 
   app.get("/api/profile", async () => ({

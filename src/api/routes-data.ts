@@ -21,7 +21,7 @@ import { AppError } from "../domain/errors.ts";
 import { createResolver, type ProfileResolver } from "../domain/profile/index.ts";
 import { detectFileDataset, type FileKind } from "../ingest/index.ts";
 import type { Db } from "../store/db.ts";
-import { listEvents } from "../store/event-list.ts";
+import { hasEventsFrom } from "../store/event-list.ts";
 import { type ImportItem, importFile } from "../store/importer.ts";
 import type { AppDeps } from "./deps.ts";
 import { errorSchema, isoDate, jsonSchema } from "./schemas.ts";
@@ -370,8 +370,7 @@ export function registerDataRoutes(app: FastifyInstance, deps: DataDeps) {
     "/api/simulated",
     { schema: queryDoc(emptyQuerySchema, "whether the store holds simulated (synthetic) events") },
     async () => {
-      const page = await listEvents(deps.db, { dataset: ["sim"] }, { limit: 1 });
-      return { present: page.items.length > 0 };
+      return { present: await hasEventsFrom(deps.db, "sim") };
     },
   );
 }

@@ -17,8 +17,7 @@ import {
   type AssessmentRow,
   latestAssessments,
   loadEvents,
-  replaceEvidence,
-  saveComputedAssessment,
+  saveAssessments,
   saveOverride,
 } from "../store/queries/index.ts";
 
@@ -58,38 +57,49 @@ export function parseAsOf(value: string | undefined, today: () => string): strin
   return value === undefined ? today() : parseDay(value, "--as-of");
 }
 
-/** Assesses every demand of the profile in one period and stores evidence and computed scores. */
-async function assessPeriod(
+/**
+ * Assesses every demand of the profile in each period, and stores the evidence and computed
+ * scores in one transaction. The periods' events are read at once and split by date.
+ */
+async function assessPeriods(
   db: Db,
   profile: Profile,
-  period: Period,
+  periods: readonly Period[],
   asOf: string,
-): Promise<DemandAssessment[]> {
+): Promise<DemandAssessment[][]> {
+  const ends = periods.map((period) => earlierDate(asOf, period.end));
+  const first = periods.map((p) => p.start).sort()[0];
+  const last = [...ends].sort().at(-1);
+  if (first === undefined || last === undefined) return [];
   const events = await loadEvents(db, {
-    from: period.start,
-    to: earlierDate(asOf, period.end),
+    from: first,
+    to: last,
     categories: demandCategories(profile.demands),
   });
   const matches = createResolver(profile).matches;
-  const assessments = profile.demands.map((demand) =>
-    assessDemand(demand, events, { period, asOf, matches }),
-  );
-  await db.transaction(async (tx) => {
-    for (const a of assessments) {
-      const links = [
-        ...a.progress.map((e) => ({ eventId: e.id, kind: "progress" as const, rules: e.rules })),
-        ...a.breach.map((e) => ({ eventId: e.id, kind: "breach" as const, rules: e.rules })),
-      ];
-      await replaceEvidence(tx, a.demandId, a.period, links);
-      await saveComputedAssessment(tx, {
+  const assessed = periods.map((period, i) => {
+    const end = ends[i] ?? period.end;
+    const inPeriod = events.filter((e) => e.dateStart >= period.start && e.dateStart <= end);
+    return profile.demands.map((demand) =>
+      assessDemand(demand, inPeriod, { period, asOf, matches }),
+    );
+  });
+  await db.transaction((tx) =>
+    saveAssessments(
+      tx,
+      assessed.flat().map((a) => ({
         demandId: a.demandId,
         period: a.period,
         score: a.computed.score,
         reason: a.computed.reason,
-      });
-    }
-  });
-  return assessments;
+        links: [
+          ...a.progress.map((e) => ({ eventId: e.id, kind: "progress" as const, rules: e.rules })),
+          ...a.breach.map((e) => ({ eventId: e.id, kind: "breach" as const, rules: e.rules })),
+        ],
+      })),
+    ),
+  );
+  return assessed;
 }
 
 /**
@@ -102,8 +112,7 @@ export async function computeDemands(
   query: { unit: DemandUnit; asOf: string; periods: number },
 ): Promise<DemandsResult> {
   const periods = periodsEndingAt(query.asOf, query.unit, query.periods);
-  const assessed: DemandAssessment[][] = [];
-  for (const period of periods) assessed.push(await assessPeriod(db, profile, period, query.asOf));
+  const assessed = await assessPeriods(db, profile, periods, query.asOf);
   const { overrides } = await latestAssessments(
     db,
     periods.map((p) => p.key),
@@ -168,7 +177,7 @@ export async function overrideDemand(
   if (reason === "") throw new AppError("INVALID_INPUT", "--reason TEXT is required: say why");
   const author = input.author.trim();
   if (author === "") throw new AppError("INVALID_INPUT", "--author must not be empty");
-  const assessed = await assessPeriod(db, profile, period, input.asOf);
+  const [assessed = []] = await assessPeriods(db, profile, [period], input.asOf);
   const computed = assessed.find((a) => a.demandId === demand.id);
   if (computed === undefined)
     throw new AppError("INTERNAL", `demand ${demand.id} was not assessed`);

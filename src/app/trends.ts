@@ -24,10 +24,9 @@ import { AppError } from "../domain/errors.ts";
 import { createResolver, type Profile } from "../domain/profile/index.ts";
 import type { Sql } from "../store/db.ts";
 import {
-  countCrossBorder,
   countTrends,
+  crossBorderView,
   eventDateRange,
-  latestCrossBorder,
   loadEvents,
   loadEventsById,
   type TrendGroup,
@@ -87,20 +86,11 @@ async function resolveRange(
   return { from: periodOf(from, query.unit).start, to: periodOf(to, query.unit).end };
 }
 
-type CrossBorderFilter = {
-  from: string;
-  to: string;
-  pair: [string, string];
-  actors: ReturnType<typeof pairActors>;
-};
-
 /** The latest classified events, with their kind, direction and sources. */
 async function latestClassified(
   db: Sql,
-  filter: CrossBorderFilter,
-  limit: number,
+  rows: readonly { id: number; grp: string }[],
 ): Promise<CrossBorderItem[]> {
-  const rows = await latestCrossBorder(db, { ...filter, limit });
   const events = new Map(
     (
       await loadEventsById(
@@ -122,19 +112,17 @@ async function crossBorderCounts(
   profile: Profile,
   query: TrendsQuery & { readFrom: string; to: string },
 ): Promise<{ counts: TrendCount[]; latest: CrossBorderItem[] }> {
-  const filter = {
+  const limit = query.latest ?? 10;
+  const { counts, latest: labelled } = await crossBorderView(db, {
     from: query.readFrom,
     to: query.to,
     pair: pairOf(profile),
     actors: pairActors(profile),
-  };
-  const limit = query.latest ?? 10;
-  const counts = await countCrossBorder(db, {
-    ...filter,
     unit: query.unit,
     withIds: query.explain,
+    limit,
   });
-  const latest = await latestClassified(db, filter, limit);
+  const latest = await latestClassified(db, labelled);
   const rung = closureRung(profile);
   if (rung === null) return { counts, latest };
   const candidates = await loadEvents(db, {

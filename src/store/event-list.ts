@@ -1,4 +1,5 @@
 import type { Sql } from "./db.ts";
+import { SOURCES_OF_E } from "./queries/events.ts";
 
 /** Filters shared by the events table, its exports and the API (one WHERE clause for all). */
 export interface EventFilter {
@@ -106,7 +107,7 @@ const SELECT = `
          e.fatalities_best, e.fatalities_low, e.fatalities_high, e.cross_border,
          e.cross_border_direction, e.confidence, e.summary,
          coalesce((SELECT string_agg(a.name, '; ' ORDER BY a.position) FROM event_actors a WHERE a.event_id = e.id), '') AS actors,
-         coalesce((SELECT string_agg(s.dataset || ':' || s.native_id, '; ' ORDER BY s.dataset, s.native_id) FROM event_sources s WHERE s.event_id = e.id), '') AS sources,
+         coalesce((SELECT string_agg(s.dataset || ':' || s.native_id, '; ' ORDER BY s.dataset, s.native_id) FROM ${SOURCES_OF_E}), '') AS sources,
          e.simulated
   FROM events e`;
 
@@ -139,11 +140,57 @@ export async function listEvents(
   };
 }
 
+/** The filters `event_day_counts` can answer (see migration 007): dates, categories, countries. */
+const DAY_COUNT_FIELDS: ReadonlySet<string> = new Set(["from", "to", "category", "country"]);
+
+/** True when every filter that is set (as `where` reads them) is one of DAY_COUNT_FIELDS. */
+function isDayCountable(filter: EventFilter): boolean {
+  return Object.entries(filter).every(
+    ([field, value]) =>
+      DAY_COUNT_FIELDS.has(field) ||
+      value === undefined ||
+      value === "" ||
+      (Array.isArray(value) && value.length === 0),
+  );
+}
+
+/** `where` for the daily counts: the same dates, categories and countries. */
+function dayCountWhere(filter: EventFilter, params: unknown[]): string {
+  const clauses: string[] = ["true"];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    clauses.push(sql(`$${params.length}`));
+  };
+  if (filter.from) add((p) => `c.day >= ${p}::date`, filter.from);
+  if (filter.to) add((p) => `c.day <= ${p}::date`, filter.to);
+  if (filter.category?.length) add((p) => `c.category = ANY(${p}::text[])`, filter.category);
+  if (filter.country?.length) add((p) => `c.country_iso3 = ANY(${p}::text[])`, filter.country);
+  return `WHERE ${clauses.join(" AND ")}`;
+}
+
+/**
+ * How many events match: added up from the daily counts when the filter allows it (a year of
+ * a simulation is 100,000 rows to visit and about 365 to add), else counted row by row.
+ */
 export async function countEvents(db: Sql, filter: EventFilter): Promise<number> {
   const params: unknown[] = [];
-  const [row] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM events e ${where(filter, params)}`,
-    params,
-  );
+  const sql = isDayCountable(filter)
+    ? `SELECT coalesce(sum(c.events), 0)::int AS n FROM event_day_counts c ${dayCountWhere(filter, params)}`
+    : `SELECT count(*)::int AS n FROM events e ${where(filter, params)}`;
+  const [row] = await db.query<{ n: number }>(sql, params);
   return row?.n ?? 0;
+}
+
+/**
+ * Whether any counted event has a source record of `dataset` (the dashboard asks about "sim",
+ * the simulator's): the same answer as a one-row `listEvents` filtered on the dataset, since a
+ * record's event is counted or merged into a counted one, without sorting the events first.
+ */
+export async function hasEventsFrom(db: Sql, dataset: string): Promise<boolean> {
+  const [row] = await db.query<{ present: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM source_records WHERE dataset = $1 AND event_id IS NOT NULL)
+       AS present`,
+    [dataset],
+  );
+  return row?.present === true;
 }

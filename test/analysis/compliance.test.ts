@@ -142,6 +142,40 @@ describe(`demand compliance on ${STORE}`, () => {
     expect(await count()).toBe(before);
   });
 
+  it("puts right evidence that was removed, added or changed, and leaves the rest in place", async () => {
+    const links = () =>
+      db.query<{ id: number; demand_id: string; event_id: number; kind: string; rules: number[] }>(
+        `SELECT id, demand_id, event_id, kind, rules FROM evidence_links
+         WHERE period = '2026-03' ORDER BY demand_id, kind, event_id`,
+      );
+    const march = { unit: "month" as const, asOf: "2026-03-31", periods: 1 };
+    await computeDemands(db, profile, march);
+    const before = await links();
+    const [gone, changed, kept] = before;
+    if (gone === undefined || changed === undefined || kept === undefined) {
+      throw new Error("March has fewer than 3 evidence links");
+    }
+    const [stray] = await db.query<{ id: number }>(
+      `SELECT e.id FROM events e WHERE NOT EXISTS (
+         SELECT 1 FROM evidence_links l WHERE l.event_id = e.id AND l.period = '2026-03')
+       ORDER BY e.id LIMIT 1`,
+    );
+    await db.query("DELETE FROM evidence_links WHERE id = $1", [gone.id]);
+    await db.query("UPDATE evidence_links SET rules = '{7}' WHERE id = $1", [changed.id]);
+    await db.query(
+      `INSERT INTO evidence_links (demand_id, period, event_id, kind, rules)
+       VALUES ('border-monitoring', '2026-03', $1, 'progress', '{0}')`,
+      [stray?.id],
+    );
+    await computeDemands(db, profile, march);
+    const after = await links();
+    const withoutIds = (rows: typeof before) => rows.map(({ id: _id, ...link }) => link);
+    expect(withoutIds(after)).toEqual(withoutIds(before));
+    const same = (l: (typeof before)[number]) =>
+      l.demand_id === kept.demand_id && l.event_id === kept.event_id && l.kind === kept.kind;
+    expect(after.find(same)?.id).toBe(kept.id);
+  });
+
   it("stores an override beside the computed score and shows both", async () => {
     const { override, computed } = await overrideDemand(db, profile, {
       demandId: "border-monitoring",

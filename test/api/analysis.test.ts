@@ -131,6 +131,24 @@ describe("analysis routes", () => {
     ]);
   });
 
+  it("GET /api/trends?group=actor counts each event once for each of its actors", async () => {
+    const body = await get<{ rows: { period: string; group: string; events: number }[] }>(
+      "/api/trends?group=actor&from=2026-01&to=2026-03",
+    );
+    const cells = body.rows
+      .filter((r) => r.events > 0)
+      .map((r) => `${r.period} ${r.group} ${r.events}`);
+    // a1 and a4 (TTP, Pakistan's military), a2 (Taliban, TTP), a3 (Pakistan's military, TTP).
+    expect(cells).toEqual([
+      "2026-01 pak-military 1",
+      "2026-01 ttp 1",
+      "2026-02 afg-taliban 1",
+      "2026-02 ttp 1",
+      "2026-03 pak-military 2",
+      "2026-03 ttp 2",
+    ]);
+  });
+
   it("GET /api/crossborder sorts events by kind and direction and lists the latest", async () => {
     const body = await get<{
       rows: { period: string; group: string; events: number }[];

@@ -11,7 +11,7 @@ import { buildApp } from "../../src/api/app.ts";
 import { parseProfile } from "../../src/domain/profile/index.ts";
 import { makeRecord, PARENTS, pbcDrone } from "../../src/reconcile/test-support.ts";
 import type { Db } from "../../src/store/db.ts";
-import { countTrends } from "../../src/store/queries/index.ts";
+import { countTrends, loadEvents, loadEventsById } from "../../src/store/queries/index.ts";
 import { reconcileStore } from "../../src/store/reconcile-queries.ts";
 import { ROOT } from "../helpers/cli.ts";
 import { openTestDb } from "../helpers/store.ts";
@@ -59,6 +59,29 @@ describe(`readers of a reconciled store (${STORE})`, () => {
     const count = await app.inject({ url: "/api/events/count?from=2010-01-01&to=2010-12-31" });
     expect(count.statusCode).toBe(200);
     expect(count.json()).toEqual({ count: 1 });
+  });
+
+  it("loadEventsById() gives each event the sources event_sources gives it", async () => {
+    const ids = (await db.query<{ id: number }>("SELECT id FROM events ORDER BY id")).map(
+      (r) => r.id,
+    );
+    const viaView = await db.query<{ event_id: number; dataset: string; native_id: string }>(
+      "SELECT event_id, dataset, native_id FROM event_sources ORDER BY event_id, dataset, native_id",
+    );
+    const expected = ids.map((id) =>
+      viaView
+        .filter((s) => s.event_id === id)
+        .map((s) => ({ dataset: s.dataset, nativeId: s.native_id })),
+    );
+    const events = await loadEventsById(db, ids);
+    expect(ids.map((id) => events.find((e) => e.id === id)?.sources)).toEqual(expected);
+    // The cluster event has both records; the two merged record events have none.
+    expect(expected.map((s) => s.length).sort()).toEqual([0, 0, 2]);
+    const [cluster] = await loadEvents(db, { from: "2010-01-01", to: "2010-12-31" });
+    expect(cluster?.sources.map((s) => `${s.dataset}:${s.nativeId}`)).toEqual([
+      "csv:pbc-drone-attacks:10",
+      "ucdp:1",
+    ]);
   });
 
   it("GET /api/events?dataset= finds the strike by either source", async () => {

@@ -21,7 +21,7 @@ import {
   type SimulateOptions,
 } from "../../src/simulate/index.ts";
 import type { Db } from "../../src/store/db.ts";
-import { listEvents } from "../../src/store/event-list.ts";
+import { hasEventsFrom, listEvents } from "../../src/store/event-list.ts";
 import { captureIo } from "../analysis/support.ts";
 import { SHARED_DATA } from "../helpers/cli.ts";
 import { type CliStore, createCliStore } from "../helpers/cli-store.ts";
@@ -155,6 +155,8 @@ describe("frontier simulate", () => {
     expect(counts).toEqual({ events: 400, simulated: 400, sim: 400 });
     const page = await listEvents(db, { from: "2026-01-01", to: "2026-03-31" }, { limit: 50 });
     expect(page.items.every((row) => row.simulated && row.sources.startsWith("sim:"))).toBe(true);
+    expect(await hasEventsFrom(db, "sim")).toBe(true);
+    expect(await hasEventsFrom(db, "acled")).toBe(false);
   });
 
   it("is never counted by the analysis: the trends of the same months stay empty", async () => {

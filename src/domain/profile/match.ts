@@ -5,7 +5,7 @@
  */
 import type { ActorRole, NormalizedEvent } from "../event.ts";
 import { basedInOn } from "./based-in.ts";
-import { hasKeyword, searchText } from "./normalize.ts";
+import { hasKey, nameKey, searchText } from "./normalize.ts";
 import type { EventPattern, ProfileActor } from "./schema.ts";
 
 /** A profile actor with the ids of itself and every actor above it. */
@@ -104,10 +104,56 @@ function matchesActors(
   );
 }
 
+/** The normalised keyword text of an event and key of a keyword (see `createMatcher`). */
+interface KeywordKeys {
+  textOf(event: NormalizedEvent): string;
+  keyOf(keyword: string): string;
+}
+
+const UNCACHED: KeywordKeys = {
+  textOf: (event) => searchText(event.summary ?? ""),
+  keyOf: nameKey,
+};
+
+/**
+ * `eventMatches` for many events and patterns, as demand evidence and the escalation ladder
+ * run them (every rule over every event of a period): each event's summary and each keyword is
+ * normalised once, not once per rule. The text is kept per event object while its summary
+ * stays the same.
+ */
+export function createMatcher(
+  lookup: LineageLookup,
+): (event: NormalizedEvent, pattern: EventPattern) => boolean {
+  const texts = new WeakMap<NormalizedEvent, { summary: string | null; text: string }>();
+  const keys = new Map<string, string>();
+  const cached: KeywordKeys = {
+    textOf(event) {
+      const hit = texts.get(event);
+      if (hit !== undefined && hit.summary === event.summary) return hit.text;
+      const text = UNCACHED.textOf(event);
+      texts.set(event, { summary: event.summary, text });
+      return text;
+    },
+    keyOf(keyword) {
+      let key = keys.get(keyword);
+      if (key === undefined) {
+        key = nameKey(keyword);
+        keys.set(keyword, key);
+      }
+      return key;
+    },
+  };
+  return (event, pattern) => eventMatches(event, { pattern, lookup, keywordKeys: cached });
+}
+
 /** `lookup` gives the profile actor (and its lineage) of an event actor's `actorId`. */
 export function eventMatches(
   event: NormalizedEvent,
-  { pattern, lookup }: { pattern: EventPattern; lookup: LineageLookup },
+  {
+    pattern,
+    lookup,
+    keywordKeys = UNCACHED,
+  }: { pattern: EventPattern; lookup: LineageLookup; keywordKeys?: KeywordKeys },
 ): boolean {
   if (!inList(event.category, pattern.category)) return false;
   if (!inList(event.mode, pattern.mode)) return false;
@@ -121,8 +167,10 @@ export function eventMatches(
   }
   if (!matchesCrossBorder(event, pattern.crossBorder)) return false;
   if (pattern.keywords !== undefined) {
-    const text = searchText(event.summary ?? "");
-    if (!pattern.keywords.some((keyword) => hasKeyword(text, keyword))) return false;
+    const text = keywordKeys.textOf(event);
+    if (!pattern.keywords.some((keyword) => hasKey(text, keywordKeys.keyOf(keyword)))) {
+      return false;
+    }
   }
   return matchesActors(event, pattern, lookup);
 }

@@ -68,8 +68,10 @@ export function searchText(value: string): string {
   return ` ${nameKey(value)}`;
 }
 
-/** Whether `keyword` occurs in `text` (from `searchText`) starting at a word boundary. */
-export function hasKeyword(text: string, keyword: string): boolean {
-  const key = nameKey(keyword);
+/**
+ * Whether a keyword occurs in `text` (from `searchText`) starting at a word boundary; `key` is
+ * the keyword's `nameKey`.
+ */
+export function hasKey(text: string, key: string): boolean {
   return key !== "" && text.includes(` ${key}`);
 }

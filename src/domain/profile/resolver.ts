@@ -6,7 +6,7 @@
  */
 import type { NormalizedEvent } from "../event.ts";
 import { basedInOn } from "./based-in.ts";
-import { type ActorLineage, eventMatches } from "./match.ts";
+import { type ActorLineage, createMatcher } from "./match.ts";
 import { adminKey, nameKey } from "./normalize.ts";
 import type { EventPattern, Profile, ProfileActor, ProfileCrossing } from "./schema.ts";
 
@@ -287,6 +287,6 @@ export function createResolver(profile: Profile): ProfileResolver {
     admin,
     crossing: (name) => crossings.get(crossingKey(name)) ?? null,
     isInRegion: (iso3) => region.has(iso3.trim().toUpperCase()),
-    matches: (event, pattern) => eventMatches(event, { pattern, lookup }),
+    matches: createMatcher(lookup),
   };
 }

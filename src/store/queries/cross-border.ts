@@ -28,35 +28,43 @@ export interface CrossBorderFilter {
  * analysis/cross-border.ts): a clash of both states' forces, a strike by the other state's
  * forces, an attack by a group based in the other state. `grp` is "kind FROM->IN" or
  * "state-clash FROM<->IN", the importer's way of writing directions.
+ *
+ * The candidate events are picked first (real, counted ASSAULTs of the range, through the
+ * partial index on real events) and only their actors are read: joining the pair actors to
+ * every event's actors first read all of event_actors (2 M rows with a simulation, seconds).
+ * An actor listed twice in an event changes neither `bool_or` nor `min`.
  */
 const CLASSIFIED = `
   WITH pa AS (
     SELECT * FROM unnest($3::text[], $4::text[], $5::text[]) AS t(actor_id, home, side)
   ),
-  involved AS (
-    SELECT DISTINCT ea.event_id, pa.home, pa.side
-    FROM event_actors ea JOIN pa ON pa.actor_id = ea.actor_id
-  ),
-  classified AS (
-    SELECT e.id,
-      CASE
-        WHEN bool_or(i.side = 'state' AND i.home = e.country_iso3)
-         AND bool_or(i.side = 'state' AND i.home <> e.country_iso3) THEN 'state-clash'
-        WHEN bool_or(i.side = 'state' AND i.home <> e.country_iso3) THEN 'state-strike'
-        WHEN bool_or(i.side = 'group' AND i.home <> e.country_iso3) THEN 'group-attack'
-      END AS kind,
-      min(i.home) FILTER (WHERE i.home <> e.country_iso3) AS origin
-    FROM events e JOIN involved i ON i.event_id = e.id
+  candidates AS (
+    SELECT e.id, e.country_iso3, e.date_start, e.fatalities_best, e.fatalities_low,
+      e.fatalities_high
+    FROM events e
     WHERE NOT e.simulated AND e.merged_into IS NULL AND e.category = 'ASSAULT'
       AND e.country_iso3 = ANY($6::text[])
       AND e.date_start >= $1::date AND e.date_start <= $2::date
-    GROUP BY e.id
+  ),
+  classified AS (
+    SELECT c.id,
+      CASE
+        WHEN bool_or(pa.side = 'state' AND pa.home = c.country_iso3)
+         AND bool_or(pa.side = 'state' AND pa.home <> c.country_iso3) THEN 'state-clash'
+        WHEN bool_or(pa.side = 'state' AND pa.home <> c.country_iso3) THEN 'state-strike'
+        WHEN bool_or(pa.side = 'group' AND pa.home <> c.country_iso3) THEN 'group-attack'
+      END AS kind,
+      min(pa.home) FILTER (WHERE pa.home <> c.country_iso3) AS origin
+    FROM candidates c
+      JOIN event_actors ea ON ea.event_id = c.id
+      JOIN pa ON pa.actor_id = ea.actor_id
+    GROUP BY c.id, c.country_iso3
   ),
   labelled AS (
-    SELECT c.id, c.kind, c.kind || ' ' || c.origin
-        || CASE WHEN c.kind = 'state-clash' THEN '<->' ELSE '->' END || e.country_iso3 AS grp
-    FROM classified c JOIN events e ON e.id = c.id
-    WHERE c.kind IS NOT NULL
+    SELECT c.*, k.kind || ' ' || k.origin
+        || CASE WHEN k.kind = 'state-clash' THEN '<->' ELSE '->' END || c.country_iso3 AS grp
+    FROM classified k JOIN candidates c ON c.id = k.id
+    WHERE k.kind IS NOT NULL
   )`;
 
 function params(filter: CrossBorderFilter): unknown[] {
@@ -70,32 +78,35 @@ function params(filter: CrossBorderFilter): unknown[] {
   ];
 }
 
-/** Cross-border events and fatalities per period and kind/direction. */
-export async function countCrossBorder(
+/**
+ * Cross-border events and fatalities per period and kind/direction, and the latest `limit`
+ * classified events (newest first) with their group label: one statement, so the events are
+ * classified once. Both lists come back as JSON (numbers, dates as YYYY-MM-DD).
+ */
+export async function crossBorderView(
   db: Sql,
-  filter: CrossBorderFilter & { unit: TrendUnit; withIds?: boolean },
-): Promise<TrendCountRow[]> {
+  filter: CrossBorderFilter & { unit: TrendUnit; withIds?: boolean; limit: number },
+): Promise<{ counts: TrendCountRow[]; latest: { id: number; grp: string }[] }> {
   const ids = filter.withIds ? ", json_agg(e.id ORDER BY e.date_start, e.id) AS event_ids" : "";
-  const rows = await db.query<CountRow>(
-    `${CLASSIFIED}
-     SELECT ${periodSql(filter.unit)} AS period_start, l.grp, count(*)::int8 AS events,
-       ${FATALITY_SUMS}${ids}
-     FROM labelled l JOIN events e ON e.id = l.id
-     GROUP BY 1, 2 ORDER BY 1, 2`,
-    params(filter),
-  );
-  return rows.map(toCountRow);
-}
-
-/** The latest classified events, newest first, with their group label. */
-export async function latestCrossBorder(
-  db: Sql,
-  filter: CrossBorderFilter & { limit: number },
-): Promise<{ id: number; grp: string }[]> {
-  return db.query<{ id: number; grp: string }>(
-    `${CLASSIFIED}
-     SELECT l.id, l.grp FROM labelled l JOIN events e ON e.id = l.id
-     ORDER BY e.date_start DESC, e.id DESC LIMIT $7`,
+  const [row] = await db.query<{ counts: CountRow[]; latest: { id: number; grp: string }[] }>(
+    `${CLASSIFIED},
+     counts AS (
+       SELECT ${periodSql(filter.unit)} AS period_start, e.grp, count(*)::int8 AS events,
+         ${FATALITY_SUMS}${ids}
+       FROM labelled e
+       GROUP BY 1, 2
+     ),
+     latest AS (
+       SELECT e.id, e.grp, e.date_start FROM labelled e
+       ORDER BY e.date_start DESC, e.id DESC LIMIT $7
+     )
+     SELECT
+       (SELECT coalesce(json_agg(c ORDER BY c.period_start, c.grp), '[]'::json) FROM counts c)
+         AS counts,
+       (SELECT coalesce(json_agg(json_build_object('id', l.id, 'grp', l.grp)
+                                 ORDER BY l.date_start DESC, l.id DESC), '[]'::json)
+        FROM latest l) AS latest`,
     [...params(filter), filter.limit],
   );
+  return { counts: (row?.counts ?? []).map(toCountRow), latest: row?.latest ?? [] };
 }

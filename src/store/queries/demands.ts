@@ -9,30 +9,85 @@ export interface EvidenceLink {
   rules: number[];
 }
 
-/** Replaces the evidence of one demand in one period with `links` (call inside a transaction). */
-export async function replaceEvidence(
+/** One demand's computed score in one period, with the evidence behind it. */
+export interface ComputedAssessment {
+  demandId: string;
+  period: string;
+  score: number;
+  /** Score, label and counts in words: a new row is stored only when this or the score changes. */
+  reason: string;
+  links: readonly EvidenceLink[];
+}
+
+/**
+ * Stores assessments (call inside a transaction): each demand and period's evidence becomes
+ * exactly its `links`, and a computed row is added unless the latest computed row of the
+ * demand and period says the same (the table keeps each change, not each run). Three
+ * statements for any number of assessments, writing only what differs: the API assesses on
+ * every request, and rewriting unchanged links cost a delete, an insert and a foreign-key
+ * check per link, and a round trip per demand, each time.
+ */
+export async function saveAssessments(
   tx: Sql,
-  demandId: string,
-  period: string,
-  links: readonly EvidenceLink[],
+  assessments: readonly ComputedAssessment[],
 ): Promise<void> {
-  await tx.query("DELETE FROM evidence_links WHERE demand_id = $1 AND period = $2", [
-    demandId,
-    period,
-  ]);
-  if (links.length === 0) return;
-  // The rule lists travel as JSON text: unnest cannot take an array of arrays of unequal length.
+  if (assessments.length === 0) return;
+  const links = assessments.flatMap((a) =>
+    a.links.map((l) => ({ demandId: a.demandId, period: a.period, ...l })),
+  );
+  // Rule lists travel as JSON text: unnest cannot take an array of arrays of unequal length.
+  const wanted = `wanted AS (
+    SELECT u.n, u.demand_id, u.period, u.event_id, u.kind,
+      ARRAY(SELECT jsonb_array_elements_text(u.rules::jsonb)::int2) AS rules
+    FROM unnest($1::text[], $2::text[], $3::int8[], $4::text[], $5::text[])
+      WITH ORDINALITY AS u(demand_id, period, event_id, kind, rules, n))`;
+  const wantedParams = [
+    links.map((l) => l.demandId),
+    links.map((l) => l.period),
+    links.map((l) => l.eventId),
+    links.map((l) => l.kind),
+    links.map((l) => JSON.stringify(l.rules)),
+  ];
   await tx.query(
-    `INSERT INTO evidence_links (demand_id, period, event_id, kind, rules)
-     SELECT $1, $2, u.event_id, u.kind,
-       ARRAY(SELECT jsonb_array_elements_text(u.rules::jsonb)::int2)
-     FROM unnest($3::int8[], $4::text[], $5::text[]) AS u(event_id, kind, rules)`,
+    `WITH ${wanted}
+     DELETE FROM evidence_links l USING unnest($6::text[], $7::text[]) AS p(demand_id, period)
+     WHERE l.demand_id = p.demand_id AND l.period = p.period
+       AND NOT EXISTS (SELECT 1 FROM wanted w
+                       WHERE w.demand_id = l.demand_id AND w.period = l.period
+                         AND w.event_id = l.event_id AND w.kind = l.kind AND w.rules = l.rules)`,
+    [...wantedParams, assessments.map((a) => a.demandId), assessments.map((a) => a.period)],
+  );
+  if (links.length > 0) {
+    // What is left of a (demand, period, event, kind) has the wanted rules: add the rest.
+    await tx.query(
+      `WITH ${wanted}
+       INSERT INTO evidence_links (demand_id, period, event_id, kind, rules)
+       SELECT w.demand_id, w.period, w.event_id, w.kind, w.rules FROM wanted w
+       WHERE NOT EXISTS (SELECT 1 FROM evidence_links l
+                         WHERE l.demand_id = w.demand_id AND l.period = w.period
+                           AND l.event_id = w.event_id AND l.kind = w.kind)
+       ORDER BY w.n`,
+      wantedParams,
+    );
+  }
+  await tx.query(
+    `INSERT INTO demand_assessments (demand_id, period, score, computed_score, reason, author, overridden)
+     SELECT u.demand_id, u.period, u.score, u.score, u.reason, $5, false
+     FROM unnest($1::text[], $2::text[], $3::int2[], $4::text[])
+       WITH ORDINALITY AS u(demand_id, period, score, reason, n)
+     WHERE NOT EXISTS (
+       SELECT 1 FROM (
+         SELECT a.score, a.reason FROM demand_assessments a
+         WHERE a.demand_id = u.demand_id AND a.period = u.period AND NOT a.overridden
+         ORDER BY a.created_at DESC, a.id DESC LIMIT 1
+       ) latest WHERE latest.score = u.score AND latest.reason = u.reason)
+     ORDER BY u.n`,
     [
-      demandId,
-      period,
-      links.map((l) => l.eventId),
-      links.map((l) => l.kind),
-      links.map((l) => JSON.stringify(l.rules)),
+      assessments.map((a) => a.demandId),
+      assessments.map((a) => a.period),
+      assessments.map((a) => a.score),
+      assessments.map((a) => a.reason),
+      COMPUTED_AUTHOR,
     ],
   );
 }
@@ -73,30 +128,6 @@ function toAssessment(row: Row): AssessmentRow {
     overridden: row.overridden,
     createdAt: row.created_at,
   };
-}
-
-/**
- * Stores a computed assessment unless the latest computed one of the demand and period says
- * the same (score and reason, which holds the counts): the table keeps each change, not each
- * run. Returns true when a row was added.
- */
-export async function saveComputedAssessment(
-  tx: Sql,
-  assessment: { demandId: string; period: string; score: number; reason: string },
-): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO demand_assessments (demand_id, period, score, computed_score, reason, author, overridden)
-     SELECT $1, $2, $3, $3, $4, $5, false
-     WHERE NOT EXISTS (
-       SELECT 1 FROM (
-         SELECT score, reason FROM demand_assessments
-         WHERE demand_id = $1 AND period = $2 AND NOT overridden
-         ORDER BY created_at DESC, id DESC LIMIT 1
-       ) latest WHERE latest.score = $3 AND latest.reason = $4)
-     RETURNING id`,
-    [assessment.demandId, assessment.period, assessment.score, assessment.reason, COMPUTED_AUTHOR],
-  );
-  return rows.length > 0;
 }
 
 /** An analyst's override: a new row beside the computed ones, never an update. */

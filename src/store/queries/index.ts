@@ -9,15 +9,11 @@ export {
   recordDelivery,
   type StoredAlert,
 } from "./alerts.ts";
-export {
-  countCrossBorder,
-  latestCrossBorder,
-} from "./cross-border.ts";
+export { crossBorderView } from "./cross-border.ts";
 export {
   type AssessmentRow,
   latestAssessments,
-  replaceEvidence,
-  saveComputedAssessment,
+  saveAssessments,
   saveOverride,
 } from "./demands.ts";
 export {

@@ -28,7 +28,9 @@ export interface TrendCountRow {
 
 /**
  * The group expression of each grouping, from a closed list (never user text). An event with
- * two actors counts once for each actor; the same actor twice in one event counts once.
+ * two actors counts once for each actor; the same actor twice in one event counts once. The
+ * actors are read per event of the range (LATERAL): a DISTINCT over all of event_actors read
+ * two million rows with a simulation stored.
  */
 const GROUP_SQL: Record<TrendGroup, { expr: string; join: string }> = {
   none: { expr: "NULL::text", join: "" },
@@ -38,7 +40,7 @@ const GROUP_SQL: Record<TrendGroup, { expr: string; join: string }> = {
   admin1: { expr: "e.admin1", join: "" },
   actor: {
     expr: "ea.actor_id",
-    join: "JOIN (SELECT DISTINCT event_id, actor_id FROM event_actors) ea ON ea.event_id = e.id",
+    join: "JOIN LATERAL (SELECT DISTINCT a.actor_id FROM event_actors a WHERE a.event_id = e.id) ea ON true",
   },
   direction: { expr: "e.cross_border_direction", join: "" },
 };
