@@ -10,7 +10,6 @@ import {
   isAllCaps,
   isCapitalised,
   phraseKey,
-  phraseKeys,
   type Token,
   tokenize,
 } from "./text-key.ts";
@@ -138,6 +137,9 @@ function cachedLookups(resolver: ProfileResolver): Lookups {
 
 interface MatchContext extends Lookups {
   aliases: ReadonlyMap<string, AliasInfo>;
+  /** Every alias key and its leading words ("tehrik", "tehrik i", …). */
+  prefixes: ReadonlySet<string>;
+  /** First words of the aliases, and each with a final "s" (possessive "Pakistan’s" → "pakistans"). */
   firstWords: ReadonlySet<string>;
   partyNames: ReadonlyMap<string, string>;
 }
@@ -155,7 +157,7 @@ interface Hit {
 }
 
 function isFirstWord(ctx: MatchContext, key: string): boolean {
-  return ctx.firstWords.has(key) || (key.endsWith("s") && ctx.firstWords.has(key.slice(0, -1)));
+  return ctx.firstWords.has(key);
 }
 
 /** Whether a one-word alias stands in the text as that alias ("IS" yes, "Is" and "is" no). */
@@ -166,12 +168,29 @@ function fitsCase(info: AliasInfo, first: Token, isOneWord: boolean): boolean {
   return first.text.length > 4 || /\p{Lu}.*\p{Lu}/u.test(first.text);
 }
 
+/**
+ * Keys of the phrases starting at token `i` that can be (or, with a possessive last word,
+ * end) an alias: a phrase whose words are no alias's first words is not extended.
+ */
+function candidateKeys(ctx: MatchContext, tokens: readonly Token[], i: number): string[] {
+  const keys: string[] = [];
+  let key = "";
+  for (let j = i; j < tokens.length && j < i + MAX_ALIAS_TOKENS; j += 1) {
+    const token = tokens[j];
+    if (token === undefined) break;
+    key = key === "" ? token.key : `${key} ${token.key}`;
+    keys.push(key);
+    if (!ctx.prefixes.has(key)) break;
+  }
+  return keys;
+}
+
 /** The longest profile alias starting at token `i`. */
 function aliasAt(ctx: MatchContext, scan: Scan, i: number): Hit | null {
   const { tokens } = scan;
   const first = tokens[i];
   if (first === undefined || !isFirstWord(ctx, first.key)) return null;
-  const keys = phraseKeys(tokens, i, MAX_ALIAS_TOKENS);
+  const keys = candidateKeys(ctx, tokens, i);
   for (let n = keys.length; n >= 1; n -= 1) {
     const j = i + n - 1;
     const exact = keys[n - 1] ?? "";
@@ -237,12 +256,27 @@ function mentionAt(
   return null;
 }
 
+function prefixesOf(keys: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const key of keys) {
+    const words = key.split(" ");
+    for (let n = 1; n <= words.length; n += 1) prefixes.add(words.slice(0, n).join(" "));
+  }
+  return prefixes;
+}
+
 export function createActorMatcher(profile: Profile, resolver: ProfileResolver): ActorMatcher {
   const aliases = buildAliasIndex(profile);
   const ctx: MatchContext = {
     ...cachedLookups(resolver),
     aliases,
-    firstWords: new Set([...aliases.keys()].map((key) => key.split(" ")[0] ?? "")),
+    prefixes: prefixesOf(aliases.keys()),
+    firstWords: new Set(
+      [...aliases.keys()].flatMap((key) => {
+        const first = key.split(" ")[0] ?? "";
+        return [first, `${first}s`];
+      }),
+    ),
     partyNames: new Map(profile.parties.map((party) => [party.iso3, party.name])),
   };
   return {

@@ -69,6 +69,21 @@ describe("findClaims()", () => {
     expect(claimsIn(text).filter((c) => c.kind === "demand")).toEqual([]);
   });
 
+  it.each([
+    // an operation's support is no sponsor
+    ["Afghan military special forces operations backed by airstrikes killed 4 militants."],
+    ["7 militants were killed during ground operations supported by NATO forces in Gizab."],
+    // "an alleged member" names someone, it accuses no one
+    ["BRA shot dead an alleged member of a death squad at Chitkan town."],
+  ])("finds no accusation in %j", (text) => {
+    expect(claimsIn(text).filter((c) => c.kind === "accusation")).toEqual([]);
+  });
+
+  it("still reads backing by a group as an accusation", () => {
+    const kinds = claimsIn("The attackers were backed by groups operating inside Afghanistan.");
+    expect(kinds.map((c) => c.kind)).toContain("accusation");
+  });
+
   it("takes a quoted order as a demand", () => {
     const [claim] = claimsIn(
       "Pakistan is telling its neighbor, “Stop letting terrorists use your land.”",

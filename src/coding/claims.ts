@@ -24,8 +24,16 @@ const NEEDS_TO = /^(?:ask|press|push|tell|told|want)/i;
 const SPEECH =
   /\b(?:says?|said|argues?|argued|insists?|insisted|emphasi[sz]e[sd]?|stress(?:es|ed)|maintains?|maintained|believes?)\b/i;
 const MODAL = /\b(?:must|should|needs? to|has to|have to|ought to)\b/i;
-const ACCUSE_VERBS =
-  /\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|alleg(?:e|es|ed|ing|ations?)|(?:backed|supported|sponsored|funded|harbou?red|sheltered)["”’]? by|linked to|harbou?r(?:s|ing)|shelter(?:s|ing)|find(?:s|ing)? refuge|originat(?:e|es|ed|ing) from|based across|operating (?:from|inside|in))\b/gi;
+/**
+ * "backed by groups operating inside Afghanistan" accuses; "operations backed by
+ * airstrikes", "forces supported by NATO" describe an operation, not a sponsor.
+ */
+const MILITARY_SUPPORT =
+  "(?!\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?(?:air\\s?strikes?|airstrikes?|air support|air power|artillery|NATO|US|coalition|helicopters?|gunships?|drones?|aircraft|jets|forces|troops|army|military|police)\\b)";
+const ACCUSE_VERBS = new RegExp(
+  `\\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|(?<!\\b(?:an?|the|his|her|their|its)\\s)alleg(?:e|es|ed|ing|ations?)|(?:backed|supported|sponsored|funded|harbou?red|sheltered)["”’]? by${MILITARY_SUPPORT}|linked to|harbou?r(?:s|ing)|shelter(?:s|ing)|find(?:s|ing)? refuge|originat(?:e|es|ed|ing) from|based across|operating (?:from|inside|in))\\b`,
+  "gi",
+);
 const DENY_VERBS =
   /\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebuff(?:s|ed|ing)?)\b/gi;
 /** Cheap tests that rule a sentence out before the full patterns run. */

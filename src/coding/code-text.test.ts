@@ -80,6 +80,28 @@ describe("codeText()", () => {
     expect(event?.casualties.killed?.best).toBe(6);
   });
 
+  it("applies ACLED's closing figure to the event however many sentences come between", () => {
+    const note =
+      "On 23 September 2024, BLA militants on a motorcycle shot dead a Punjabi barber on Brewery Road in Quetta city (Quetta, Balochistan). BLA claim the individual worked as a military informant in the area. Recently, Baloch separatist groups have increasingly warned non-locals in the province. 1 fatality.";
+    // The toll is the shooting's, not that of the warning told after it.
+    const events = codeText(note, context).events;
+    expect(events.map((e) => [e.category, e.casualties.killed?.best ?? null])).toEqual([
+      ["ASSAULT", 1],
+      ["THREATEN", null],
+    ]);
+    expect(events[0]?.casualties.killed?.basis).toBe("coded");
+  });
+
+  it("codes an act told before an accusation, with its toll", () => {
+    const [event] = codeText(
+      "On 9 April 2023, BLA militants killed a man accusing him of spying for security forces in Panjgur town (Balochistan).",
+      context,
+    ).events;
+    expect(event).toMatchObject({ category: "ASSAULT", trigger: { text: "killed" } });
+    expect(event?.casualties.killed?.best).toBe(1);
+    expect(event?.place?.admin1).toBe("Balochistan");
+  });
+
   it.each([["urdu.txt"], ["french.txt"]])("reports %s as not coded, with nothing coded", (file) => {
     const text = readFileSync(`${FIXTURES}${file}`, "utf8");
     const coded = codeText(text, context);

@@ -5,7 +5,7 @@
  * gets its actors, place, date, casualties, auxiliary modes and confidence.
  */
 import { acledToPlover } from "../domain/ontology/index.ts";
-import { extractCasualties, isAcledCoded } from "./casualties.ts";
+import { addSentenceToll, extractCasualties } from "./casualties.ts";
 import { type ClassifierModel, predict } from "./classifier/model.ts";
 import { resolveDate } from "./dates.ts";
 import type { ClaimWithContext, SentenceClaims } from "./document-claims.ts";
@@ -65,10 +65,15 @@ function confidenceOf(event: Omit<CodedEvent, "confidence">): number {
   return Math.round(Math.min(0.95, Math.max(0.05, c)) * 100) / 100;
 }
 
+/**
+ * Whether words belong to a claim: its verb, or what it claims after the verb. An act told
+ * before the verb is not claimed ("BLA killed a man, accusing him of spying").
+ */
 function isInside(start: number, end: number, claims: readonly ClaimWithContext[]): boolean {
   return claims.some(
     (c) =>
-      (start >= c.what.start && end <= c.what.end) || (start < c.verb.end && c.verb.start < end),
+      (start >= c.what.start && end <= c.what.end && start >= c.verb.start) ||
+      (start < c.verb.end && c.verb.start < end),
   );
 }
 
@@ -147,18 +152,6 @@ function claimEvent(
   return { ...event, confidence: confidenceOf(event) };
 }
 
-/** ACLED-style notes give the toll in a sentence of its own after the event ("1 fatality and 1 injured"). */
-function fillCasualties(event: CodedEvent, sentence: string): void {
-  const counts = extractCasualties(sentence);
-  const isCoded = counts.killed !== null && isAcledCoded(counts.killed);
-  if ((event.casualties.killed === null || isCoded) && counts.killed !== null) {
-    event.casualties = { ...event.casualties, killed: counts.killed };
-  }
-  if (event.casualties.injured === null && counts.injured !== null) {
-    event.casualties = { ...event.casualties, injured: counts.injured };
-  }
-}
-
 /** Headings are not reports, except the first line of the text: the headline. */
 function isCodeable(sentence: Sentence): boolean {
   return sentence.kind !== "heading" || sentence.index === 0;
@@ -171,11 +164,11 @@ export function buildEvents(
 ): { events: CodedEvent[]; claimModality: Modality[][] } {
   const events: CodedEvent[] = [];
   const claimModality: Modality[][] = claims.map(() => []);
+  // The event a later sentence's toll belongs to: the last act of violence, else the last act.
   let last: CodedEvent | null = null;
   for (const item of items) {
     const { sentence } = item;
     if (!isCodeable(sentence)) continue;
-    if (last !== null && sentence.index - last.sentenceIndex > 2) last = null;
     const own = claims.filter((c) => c.sentence === sentence);
     // A demand list item states what is wanted, not what happened.
     const isDemandItem = sentence.kind === "list-item" && own.some((c) => c.kind === "demand");
@@ -183,13 +176,19 @@ export function buildEvents(
       ? null
       : findTrigger(sentence.text, sentence.start, (s, e) => isInside(s, e, own));
     if (trigger === null && own.length === 0) {
-      if (last !== null) fillCasualties(last, sentence.text);
+      // ACLED-style notes give the toll in a sentence of its own after the event.
+      if (last !== null) {
+        const isNear = sentence.index - last.sentenceIndex <= 2;
+        last.casualties = addSentenceToll(last.casualties, sentence.text, { isNear });
+      }
       continue;
     }
     const date = resolveDate(sentence.text, options.articleDate);
     if (trigger !== null) {
-      last = materialEvent(item, trigger, date, options.classifier ?? null);
-      events.push(last);
+      const event = materialEvent(item, trigger, date, options.classifier ?? null);
+      if (last === null || last.category !== "ASSAULT" || event.category === "ASSAULT")
+        last = event;
+      events.push(event);
     }
     for (const claim of own) {
       const modality = detectModality({

@@ -56,6 +56,7 @@ export type {
   CodedQuestion,
   CodeResult,
   Count,
+  CountBasis,
   DemandMatch,
   DocumentParties,
   LanguageGuess,

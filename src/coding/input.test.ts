@@ -116,6 +116,13 @@ describe("detectLanguage()", () => {
     [
       "Two policemen were martyred and three others injured when militants attacked a checkpost in Bannu on Monday.",
     ],
+    // telegraphic: 8–11% English function words, none of another language
+    [
+      "Reported on 28 July 2019, NDS forces attacked Taliban positions, killing 13 Taliban militants, including 4 commanders, in Yosuf Khel district, paktika.",
+    ],
+    [
+      "On 21 August 2019, Taliban militants killed 4 Afghan soldiers when they attacked Arghandab district, Zabul.",
+    ],
   ])("reads %j as English", (text) => {
     expect(detectLanguage(text).code).toBe("en");
   });

@@ -20,20 +20,31 @@ const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   es: new Set("el la los las y es un una que del por con para se en su al lo como".split(" ")),
 };
 
-/** Below this share of English function words a text of enough words is not English. */
+/** Below this share of English function words a text of enough words is not English… */
 const MIN_ENGLISH_SHARE = 0.12;
+/**
+ * …unless it still has this share and no other language's function words beat it:
+ * telegraphic English ("Reported on 28 July 2019, NDS forces attacked Taliban positions,
+ * killing 13 Taliban militants, in Yosuf Khel district, Paktika.") runs at 8–11%.
+ */
+const MIN_TELEGRAPHIC_SHARE = 0.05;
 /** Too few words to judge by share: then any English function word will do. */
 const MIN_WORDS = 12;
 
 function scriptOf(text: string): LanguageGuess["script"] {
   const counts = { latin: 0, arabic: 0, cyrillic: 0, devanagari: 0, other: 0 };
-  for (const char of text.slice(0, 10_000)) {
-    const code = char.charCodeAt(0);
+  const head = text.slice(0, 10_000);
+  // By code point, as `for…of` would, without making a string of each ASCII character.
+  for (let i = 0; i < head.length; i += 1) {
+    const code = head.charCodeAt(i);
     if (code < 128) {
       // ASCII: a letter is Latin, anything else is not a letter.
       if ((code | 32) >= 97 && (code | 32) <= 122) counts.latin += 1;
       continue;
     }
+    const point = head.codePointAt(i) ?? code;
+    if (point > 0xffff) i += 1;
+    const char = String.fromCodePoint(point);
     if (!/\p{L}/u.test(char)) continue;
     if (/\p{Script=Latin}/u.test(char)) counts.latin += 1;
     else if (/\p{Script=Arabic}/u.test(char)) counts.arabic += 1;
@@ -59,7 +70,9 @@ export function detectLanguage(text: string): LanguageGuess {
   const shareOf = (code: string) => {
     const set = STOPWORDS[code];
     if (set === undefined || words.length === 0) return 0;
-    return words.filter((w) => set.has(w)).length / words.length;
+    let n = 0;
+    for (const w of words) if (set.has(w)) n += 1;
+    return n / words.length;
   };
   const englishShare = shareOf("en");
   if (script === "arabic") return { code: arabicScriptLanguage(text), englishShare, script };
@@ -68,5 +81,8 @@ export function detectLanguage(text: string): LanguageGuess {
   if (isEnglish) return { code: "en", englishShare, script };
   const others = ["fr", "de", "es"].map((code) => [code, shareOf(code)] as const);
   const [code, share] = others.sort((a, b) => b[1] - a[1])[0] ?? ["und", 0];
+  if (englishShare >= MIN_TELEGRAPHIC_SHARE && englishShare > share) {
+    return { code: "en", englishShare, script };
+  }
   return { code: share >= MIN_ENGLISH_SHARE ? code : "und", englishShare, script };
 }

@@ -1,7 +1,8 @@
 /**
  * Numbers as news text writes them: digits ("15", "1,200"), words ("two",
  * "twenty-five", "a dozen", "dozens"), with qualifiers that make a bound
- * ("at least 12" → low 12, "up to 30" → high 30, "12 to 15").
+ * ("at least 12" → low 12, "up to 30" → high 30, "12 to 15", "4-12": a range's
+ * best guess is its low end, as ACLED codes "4-12 policemen were killed" as 4).
  */
 import type { Count } from "./types.ts";
 
@@ -48,9 +49,10 @@ const PLURAL_LOW: Readonly<Record<string, number>> = { dozens: 24, scores: 40, h
 
 /** A number phrase, as a regular-expression source (used inside larger patterns). */
 export const NUMBER_SOURCE =
-  "(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|approximately|roughly|an estimated)\\s+)?" +
+  "(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as|approximately|roughly|an estimated|a total of)\\s+)?" +
+  "(?:\\d+\\s?[-–]\\s?\\d+\\b|" +
   "(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|single|couple)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+(?:hundred|dozen))?|dozens|scores|hundreds|no)" +
-  "(?:\\s+(?:to|or|-)\\s+(?:\\d+|[a-z]+))?";
+  "(?:\\s+(?:to|or|-)\\s+(?:\\d+|[a-z]+))?)";
 
 function wordValue(phrase: string): number | null {
   const parts = phrase.toLowerCase().split(/[\s-]+/);
@@ -77,18 +79,19 @@ export function parseCount(phrase: string): Count | null {
   const text = phrase.trim();
   const lower = text.toLowerCase();
   const qualifier =
-    /^(at least|more than|over|nearly|almost|about|around|some|up to|as many as|approximately|roughly|an estimated)\s+/.exec(
+    /^(at least|more than|over|nearly|almost|about|around|some|up to|as many as|approximately|roughly|an estimated|a total of)\s+/.exec(
       lower,
     )?.[1];
   const rest = qualifier === undefined ? lower : lower.slice(qualifier.length).trim();
   const plural = PLURAL_LOW[rest];
-  if (plural !== undefined) return { best: plural, low: plural, high: null, text };
-  const range = /^(.+?)\s+(?:to|or|-)\s+(.+)$/.exec(rest);
+  if (plural !== undefined)
+    return { best: plural, low: plural, high: null, text, basis: "reported" };
+  const range = /^(\d+)\s?[-–]\s?(\d+)$/.exec(rest) ?? /^(.+?)\s+(?:to|or|-)\s+(.+)$/.exec(rest);
   if (range !== null) {
     const low = numberValue(range[1] ?? "");
     const high = numberValue(range[2] ?? "");
     if (low === null || high === null || high < low) return null;
-    return { best: low, low, high, text };
+    return { best: low, low, high, text, basis: "reported" };
   }
   const value = numberValue(rest);
   if (value === null) return null;
@@ -96,13 +99,13 @@ export function parseCount(phrase: string): Count | null {
     case "at least":
     case "more than":
     case "over":
-      return { best: value, low: value, high: null, text };
+      return { best: value, low: value, high: null, text, basis: "reported" };
     case "up to":
     case "as many as":
     case "nearly":
     case "almost":
-      return { best: value, low: null, high: value, text };
+      return { best: value, low: null, high: value, text, basis: "reported" };
     default:
-      return { best: value, low: null, high: null, text };
+      return { best: value, low: null, high: null, text, basis: "reported" };
   }
 }

@@ -49,6 +49,15 @@ describe("findPlaces()", () => {
     expect(place?.lon).toBeCloseTo(71.5, 0);
   });
 
+  it("picks the finest place within the province the sentence names", () => {
+    // GeoNames has a Dandar in Parwan (Afghanistan); the note names Balochistan.
+    const text =
+      "BLF militants fired rockets at a military outpost in Dandar town (Kech district, Balochistan).";
+    const places = findPlaces(text, 0, { gazetteer, actors: [] });
+    expect(places.map((p) => p.admin1)).toContain("Parwan");
+    expect(pickPlace(places)).toMatchObject({ name: "Kech", admin1: "Balochistan" });
+  });
+
   it("picks the finest place of a sentence", () => {
     const places = findPlaces("in Balochistan's Kech district", 0, { gazetteer, actors: [] });
     expect(pickPlace(places)?.name).toBe("Kech");

@@ -107,10 +107,16 @@ export function findPlaces(
 
 const PRECISION_RANK = { exact: 0, near: 1, admin2: 2, admin1: 3, country: 4, unknown: 5 } as const;
 
-/** The place an event happened: the finest place the sentence names. */
+/**
+ * The place an event happened: the finest place the sentence names, within the province
+ * it names when it names one ("Dandar town (Kech district, Balochistan)" is the Dandar in
+ * Balochistan, not the village of that name in Parwan).
+ */
 export function pickPlace(places: readonly CodedPlace[]): CodedPlace | null {
+  const provinces = new Set(places.filter((p) => p.precision === "admin1").map((p) => p.admin1));
+  const inProvince = places.filter((p) => provinces.has(p.admin1));
   let best: CodedPlace | null = null;
-  for (const place of places) {
+  for (const place of provinces.size > 0 ? inProvince : places) {
     if (best === null || PRECISION_RANK[place.precision] < PRECISION_RANK[best.precision])
       best = place;
   }

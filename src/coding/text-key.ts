@@ -21,7 +21,6 @@ export interface Token {
 // and the CJK/fullwidth punctuation blocks.
 const LETTER =
   "A-Za-z0-9\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u1FFF\\u2070-\\u2FFF\\u3040-\\uFEFE\\uFF10-\\uFFEF";
-const WORD_RE = new RegExp(`[${LETTER}]+(?:['’][${LETTER}]+)*`, "g");
 /** Runs of letters (no digits), without offsets, for counting words. */
 export const WORDS_RE = new RegExp(`[${LETTER.replace("0-9", "")}]+`, "g");
 
@@ -40,17 +39,59 @@ export function foldWord(word: string): string {
     .replace(/['’‘`ʼ]/g, "");
 }
 
-/** The words of `text` (offsets relative to `text`, plus `base`). */
+/** Whether a UTF-16 code unit is in `LETTER` (the same ranges, tested without a regex). */
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return (
+    (c >= 0xc0 && c <= 0xd6) ||
+    (c >= 0xd8 && c <= 0xf6) ||
+    (c >= 0xf8 && c <= 0x1fff) ||
+    (c >= 0x2070 && c <= 0x2fff) ||
+    (c >= 0x3040 && c <= 0xfefe) ||
+    (c >= 0xff10 && c <= 0xffef)
+  );
+}
+
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+
+/**
+ * The words of `text` (offsets relative to `text`, plus `base`): runs of `LETTER`s joined
+ * by single in-word apostrophes. A hand-written scanner: the tokenizer runs on every
+ * sentence, and a regex with match objects and a per-word ASCII test cost twice as much.
+ */
 export function tokenize(text: string, base = 0): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD_RE)) {
-    const start = base + (match.index ?? 0);
-    tokens.push({
-      text: match[0],
-      start,
-      end: start + match[0].length,
-      key: foldWord(match[0]),
-    });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const from = i;
+    let isAscii = true;
+    let hasApostrophe = false;
+    for (;;) {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (!isLetter(c)) break;
+        if (c >= 128) isAscii = false;
+        i += 1;
+      }
+      const q = i < n ? text.charCodeAt(i) : 0;
+      if ((q !== APOSTROPHE && q !== RIGHT_QUOTE) || !isLetter(text.charCodeAt(i + 1))) break;
+      hasApostrophe = true;
+      i += 1;
+    }
+    const word = text.slice(from, i);
+    // ASCII letters with ' or ’ ("Pakistan’s"): what `foldWord` gives, without Unicode
+    // normalisation.
+    let key: string;
+    if (!isAscii) key = foldWord(word);
+    else if (hasApostrophe) key = word.toLowerCase().replace(/['’]/g, "");
+    else key = word.toLowerCase();
+    tokens.push({ text: word, start: base + from, end: base + i, key });
   }
   return tokens;
 }
@@ -92,14 +133,24 @@ const SUFFIXES = [
 
 /** A crude suffix-stripping stem: "dismantling"/"dismantle" → "dismantl", "arrests" → "arrest". */
 export function stem(word: string): string {
-  let w = foldWord(word);
+  return stemKey(foldWord(word));
+}
+
+/** `stem` of a word already folded (a token's key: folding it again changes nothing). */
+function stemKey(key: string): string {
   for (const suffix of SUFFIXES) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
+    if (key.length - suffix.length >= 4 && key.endsWith(suffix))
+      return key.slice(0, -suffix.length);
   }
-  return w;
+  return key;
+}
+
+function isDigits(key: string): boolean {
+  for (let i = 0; i < key.length; i += 1) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return key.length > 0;
 }
 
 /** Words that carry no topic: skipped when comparing texts by their words. */
@@ -118,8 +169,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
 export function contentStems(text: string): Set<string> {
   const stems = new Set<string>();
   for (const token of tokenize(text)) {
-    if (FUNCTION_WORDS.has(token.key) || /^\d+$/.test(token.key)) continue;
-    stems.add(stem(token.key));
+    if (FUNCTION_WORDS.has(token.key) || isDigits(token.key)) continue;
+    stems.add(stemKey(token.key));
   }
   return stems;
 }

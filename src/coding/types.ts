@@ -68,7 +68,15 @@ export interface Count {
   high: number | null;
   /** The words it was read from. */
   text: string;
+  /**
+   * How the text gives it: as a fact ("reported"), as one side's claim ("BLA claimed
+   * that 64 soldiers were killed": "claimed"), or as the figure a dataset's note says it
+   * coded ("Fatalities split across 3 events (6)": "coded").
+   */
+  basis: CountBasis;
 }
+
+export type CountBasis = "reported" | "claimed" | "coded";
 
 export interface Casualties {
   killed: Count | null;
