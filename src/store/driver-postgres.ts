@@ -35,6 +35,10 @@ export async function openPostgres(
     types,
     options: options.searchPath ? `-c search_path=${options.searchPath}` : undefined,
   });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) is
+  // reported here; without a listener it would end the process. The pool replaces it, and a
+  // query on a server that is gone fails with its own error.
+  pool.on("error", () => undefined);
   // Fail now, with the reason, rather than on the first query.
   const probe = await pool.connect();
   probe.release();
