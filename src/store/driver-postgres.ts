@@ -1,5 +1,16 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { type Db, redactUrl, type Sql, TYPE_PARSERS } from "./db.ts";
+import { from as copyFromStdin } from "pg-copy-streams";
+import {
+  type CopyRow,
+  copyColumnList,
+  copyTextChunks,
+  type Db,
+  redactUrl,
+  type Sql,
+  TYPE_PARSERS,
+} from "./db.ts";
 
 const types = {
   getTypeParser(oid: number, format?: string) {
@@ -9,6 +20,19 @@ const types = {
   },
 };
 
+/** Streams the rows into `COPY … FROM STDIN`, waiting for the socket when it is full. */
+async function copyIn(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<CopyRow>,
+): Promise<number> {
+  const names = copyColumnList(table, columns);
+  const stream = client.query(copyFromStdin(`COPY ${table} (${names}) FROM STDIN`));
+  await pipeline(Readable.from(copyTextChunks(rows)), stream);
+  return stream.rowCount;
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Sql {
   return {
     async query<T extends object>(text: string, params?: unknown[]) {
@@ -17,6 +41,15 @@ function wrap(client: pg.Pool | pg.PoolClient): Sql {
     },
     async exec(text: string) {
       await client.query(text);
+    },
+    async copyFrom(table, columns, rows) {
+      if (!(client instanceof pg.Pool)) return copyIn(client, table, columns, rows);
+      const own = await client.connect();
+      try {
+        return await copyIn(own, table, columns, rows);
+      } finally {
+        own.release();
+      }
     },
   };
 }
@@ -44,10 +77,9 @@ export async function openPostgres(
   probe.release();
   const base = wrap(pool);
   return {
+    ...base,
     kind: "postgres",
     location: redactUrl(url),
-    query: base.query,
-    exec: base.exec,
     async transaction(fn) {
       const client = await pool.connect();
       try {

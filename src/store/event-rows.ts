@@ -6,12 +6,13 @@ import type {
   NormalizedEvent,
   SourceRecord,
 } from "../domain/event.ts";
-import type { Sql } from "./db.ts";
+import type { CopyRow, CopyValue, Sql } from "./db.ts";
 
 /**
- * Column-wise bulk writes: each column travels as one array parameter and `unnest` turns
- * them back into rows, so a batch of any size is one round trip and one statement on both
- * PGlite and PostgreSQL (no 65,535-parameter limit, no per-row statements).
+ * Bulk writes, one statement per batch whatever its size, never one per row: new rows by COPY
+ * (`Sql.copyFrom`; `source_records` with its raw rows 2.5 s → 0.9 s per 40,000 GDELT rows on
+ * PostgreSQL, about half on PGlite), updates column-wise, each column as one array parameter
+ * that `unnest` turns back into rows (no 65,535-parameter limit).
  */
 const EVENT_COLUMNS = [
   ["date_start", "date"],
@@ -38,7 +39,7 @@ const EVENT_COLUMNS = [
   ["simulated", "bool"],
 ] as const;
 
-function eventValues(e: NormalizedEvent, simulated: boolean): unknown[] {
+function eventValues(e: NormalizedEvent, simulated: boolean): CopyValue[] {
   return [
     e.dateStart,
     e.dateEnd,
@@ -90,14 +91,10 @@ export async function insertEvents(
 ): Promise<number[]> {
   const ids = await allocateIds(tx, "events_id_seq", events.length);
   if (ids.length === 0) return ids;
-  const rows = events.map((e, i) => [ids[i], ...eventValues(e, options.simulated ?? false)]);
-  const names = ["id", ...EVENT_COLUMNS.map(([n]) => n)];
-  const casts = ["int8", ...EVENT_COLUMNS.map(([, t]) => t)].map((t, i) => `$${i + 1}::${t}[]`);
-  await tx.query(
-    `INSERT INTO events (${names.join(", ")}) SELECT * FROM unnest(${casts.join(", ")})`,
-    columns(rows, names.length),
-  );
-  await replaceEventActors(tx, ids, events);
+  const simulated = options.simulated ?? false;
+  const rows = events.map((e, i): CopyRow => [ids[i] ?? null, ...eventValues(e, simulated)]);
+  await tx.copyFrom("events", ["id", ...EVENT_COLUMNS.map(([n]) => n)], rows);
+  await insertEventActors(tx, ids, events);
   return ids;
 }
 
@@ -118,22 +115,18 @@ export async function updateEvents(
     columns(rows, width),
   );
   await tx.query("DELETE FROM event_actors WHERE event_id = ANY($1::int8[])", [ids]);
-  await replaceEventActors(tx, ids, events);
+  await insertEventActors(tx, ids, events);
 }
 
-async function replaceEventActors(tx: Sql, ids: number[], events: NormalizedEvent[]) {
-  const rows: unknown[][] = [];
+async function insertEventActors(tx: Sql, ids: number[], events: NormalizedEvent[]) {
+  const rows: CopyRow[] = [];
   events.forEach((e, i) => {
     e.actors.forEach((a, position) => {
-      rows.push([ids[i], position, a.role, a.name, a.actorId]);
+      rows.push([ids[i] ?? null, position, a.role, a.name, a.actorId]);
     });
   });
   if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO event_actors (event_id, position, role, name, actor_id)
-     SELECT * FROM unnest($1::int8[], $2::int2[], $3::text[], $4::text[], $5::text[])`,
-    columns(rows, 5),
-  );
+  await tx.copyFrom("event_actors", ["event_id", "position", "role", "name", "actor_id"], rows);
 }
 
 /** An `events` row as queries read it back, with its actors aggregated as JSON. */
@@ -200,23 +193,20 @@ export async function insertSourceRecords(
   records: { record: SourceRecord; rawHash: string; eventId: number }[],
 ): Promise<void> {
   if (records.length === 0) return;
-  const rows = records.map(({ record, rawHash, eventId }) => [
-    record.dataset,
-    record.nativeId,
-    sourceFileId,
-    record.line,
-    record.version,
-    JSON.stringify(record.raw),
-    rawHash,
-    eventId,
-  ]);
-  await tx.query(
-    `INSERT INTO source_records (dataset, native_id, source_file_id, line, version, raw, raw_sha256, event_id)
-     SELECT d, n, f, l, v, r::jsonb, h, e
-     FROM unnest($1::text[], $2::text[], $3::int8[], $4::int4[], $5::text[], $6::text[], $7::text[], $8::int8[])
-       AS u(d, n, f, l, v, r, h, e)`,
-    columns(rows, 8),
+  const rows = records.map(
+    ({ record, rawHash, eventId }): CopyRow => [
+      record.dataset,
+      record.nativeId,
+      sourceFileId,
+      record.line,
+      record.version,
+      JSON.stringify(record.raw),
+      rawHash,
+      eventId,
+    ],
   );
+  const names = ["dataset", "native_id", "source_file_id", "line", "version", "raw", "raw_sha256"];
+  await tx.copyFrom("source_records", [...names, "event_id"], rows);
 }
 
 export async function updateSourceRecords(
