@@ -70,11 +70,8 @@ export function registerReports(program: Command, io: Io): void {
       const figures = await withStore(command, io, async (db) => {
         const profile = await ensureProfile(db);
         const parties = profile.parties.map((p) => p.iso3);
-        // As the API counts: the reports filed by that day, and the requests on them.
-        const filed = (await listReports(db)).filter((r) => r.createdAt.slice(0, 10) <= asOf);
-        const ids = new Set(filed.map((r) => r.id));
-        const requests = (await listRequests(db)).filter((q) => ids.has(q.reportId));
-        return computeFigures(filed, requests, { asOf, parties });
+        // computeFigures keeps what stood by `asOf`: reports filed, requests asked by then.
+        return computeFigures(await listReports(db), await listRequests(db), { asOf, parties });
       });
       if (flags.json) printJson(io, figures);
       else io.out(formatFigures(figures));
